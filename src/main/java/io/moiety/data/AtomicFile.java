@@ -1,0 +1,52 @@
+package io.moiety.data;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a file completely or not at all: content goes to a temporary file in the target's
+ * directory, which is renamed over the target only when the writer finished without error.
+ */
+public final class AtomicFile {
+
+    /** Something that writes the whole content to the given path. */
+    @FunctionalInterface
+    public interface Writer {
+        void writeTo(Path temporary) throws IOException;
+    }
+
+    private AtomicFile() {}
+
+    /**
+     * Writes {@code target} through {@code writer}.
+     *
+     * @param overwrite replace an existing target; when false an existing target is an error
+     */
+    public static void write(Path target, boolean overwrite, Writer writer) throws IOException {
+        Path abs = target.toAbsolutePath();
+        if (!overwrite && Files.exists(abs)) {
+            throw new FileAlreadyExistsException(abs.toString(), null, "exists; use --force to overwrite");
+        }
+        Path dir = abs.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
+        boolean done = false;
+        try {
+            writer.writeTo(tmp);
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+}
