@@ -1,0 +1,56 @@
+package io.moiety.model;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.inverse.InvertMatrix;
+
+/**
+ * Ridge-regularised linear least squares, {@code argmin |Xw − y|² + λ|w|²}, solved through the
+ * normal equations with ND4J's LU solve in float64 (ND4J's QR {@code lstsq} is avoided: broken).
+ * Used for per-element reference energies and the linear baselines.
+ */
+public final class LeastSquares {
+    private LeastSquares() {}
+
+    /**
+     * Solves for the coefficients.
+     *
+     * @param x      design matrix, {@code rows × cols}
+     * @param y      targets, one per row
+     * @param lambda ridge strength (≥ 0); a tiny multiple of the trace is always added so that
+     *               columns absent from the data (e.g. an element never seen) get a zero coefficient
+     *               instead of a singular system
+     */
+    public static double[] solve(double[][] x, double[] y, double lambda) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException(x.length + " rows but " + y.length + " targets");
+        }
+        if (x.length == 0) {
+            throw new IllegalArgumentException("no rows to fit");
+        }
+        int cols = x[0].length;
+        try (INDArray a = Nd4j.createFromArray(x).castTo(DataType.DOUBLE);
+             INDArray b = Nd4j.createFromArray(y).castTo(DataType.DOUBLE).reshape(y.length, 1)) {
+            INDArray ata = a.transpose().mmul(a);
+            INDArray atb = a.transpose().mmul(b);
+            double trace = 0;
+            for (int i = 0; i < cols; i++) {
+                trace += ata.getDouble(i, i);
+            }
+            double jitter = lambda + 1e-12 * Math.max(trace / cols, 1.0);
+            for (int i = 0; i < cols; i++) {
+                ata.putScalar(i, i, ata.getDouble(i, i) + jitter);
+            }
+            INDArray w = Nd4j.linalg().solve(ata, atb);
+            return w.reshape(cols).toDoubleVector();
+        }
+    }
+
+    /** Inverse of a small symmetric positive-definite matrix (for diagnostics such as leverage). */
+    public static double[][] inverse(double[][] m) {
+        try (INDArray a = Nd4j.createFromArray(m).castTo(DataType.DOUBLE)) {
+            return InvertMatrix.invert(a, false).toDoubleMatrix();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.moiety.train;
+
+import io.moiety.data.Frame;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one training run needs.
+ *
+ * @param modelConfig  model YAML (e.g. {@code models/schnet-small.yaml}); a bare name is looked up
+ *                     in {@code models/} and then inside the jar
+ * @param overrides    dotted keys overriding the YAML, e.g. {@code training.max_epochs=5}
+ * @param seed         seed for initialisation, shuffling and anything random
+ * @param device       {@code cpu}, {@code gpu} or {@code auto}
+ * @param train        training frames (energies and forces in eV, eV/Å)
+ * @param validation   validation frames for early stopping and the plateau schedule
+ * @param runDir       where checkpoints and {@code metrics.csv} go; an existing checkpoint there is resumed
+ * @param showProgress draw a progress bar on the terminal
+ * CONTRACT (owned by the training work, issue #4).
+ */
+public record TrainRequest(Path modelConfig, Map<String, String> overrides, long seed, String device,
+                           List<Frame> train, List<Frame> validation, Path runDir, boolean showProgress) {
+    public TrainRequest {
+        overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
+        train = List.copyOf(train);
+        validation = List.copyOf(validation);
+    }
+}
