@@ -19,8 +19,7 @@ import java.util.List;
  * every even-parity path {@code l1 ⊗ l2 → l3} ({@link CouplingPaths}), each path and channel
  * weighted by a radial MLP of the enveloped Bessel features, summed over neighbours (sparse
  * segment sum) and divided by a fixed average neighbour count, then mixed by another per-degree
- * linear map. All paths are one batched matmul: {@code K = Y·G} gives per-edge coupling
- * operators {@code [E, P·D_out, D_in]} applied to the features {@code [E, D_in, C]}.
+ * linear map. All paths are one sparse×dense product ({@link SparseCoupling}).
  * The radial MLP has no biases, so with the envelope every message vanishes smoothly at the cutoff.
  */
 final class Convolution extends CompositeBlock {
@@ -62,11 +61,8 @@ final class Convolution extends CompositeBlock {
         Constants c = b.constants();
         long e = b.numEdges();
         int p = paths.size();
-        int dOut = paths.dimOut();
         NDArray hu = up.apply(ps, h, training);
         NDArray hs = Ops.gather(hu, b.edgeSrc(), b.manager());
-        NDArray k = sh.matMul(cg.edge(paths)).reshape(e, (long) p * dOut, paths.dim1());
-        NDArray coupled = k.matMul(hs).reshape(e, p, dOut, channels);
         NDArray w = basis;
         for (int i = 0; i < radial.size(); i++) {
             w = radial.get(i).apply(ps, w, training);
@@ -74,7 +70,7 @@ final class Convolution extends CompositeBlock {
                 w = Ops.silu(w);
             }
         }
-        NDArray msg = coupled.mul(w.reshape(e, p, 1, channels)).sum(new int[] {1});
+        NDArray msg = SparseCoupling.couple(cg.sparse(paths), paths, hs, sh, w.reshape(e, p, channels), b.manager());
         NDArray a = b.edgesToAtoms().sum(msg).mul(c.scalar(1.0 / avgNumNeighbors));
         return down.apply(ps, a, training);
     }

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -34,6 +36,40 @@ final class CouplingConstants {
     synchronized NDArray node(CouplingPaths p) {
         return cache.computeIfAbsent("node" + key(p),
                 k -> create(p.nodeMatrix(), new Shape((long) p.size() * p.dimOut(), (long) p.dim1() * p.dim2())));
+    }
+
+    /**
+     * {@link CouplingPaths#nodeMatrix()} as a sparse COO tensor {@code [P·dimOut, dim1·dim2]} (its index and
+     * value arrays stay alive in this manager: a freed source buffer would corrupt the sparse tensor).
+     */
+    synchronized NDArray sparse(CouplingPaths p) {
+        return cache.computeIfAbsent("sparse" + key(p), k -> {
+            double[] g = p.nodeMatrix();
+            int cols = p.dim1() * p.dim2();
+            int nnz = 0;
+            for (double v : g) {
+                if (v != 0) {
+                    nnz++;
+                }
+            }
+            long[] idx = new long[2 * nnz];
+            double[] val = new double[nnz];
+            int q = 0;
+            for (int i = 0; i < g.length; i++) {
+                if (g[i] != 0) {
+                    idx[q] = i / cols;
+                    idx[nnz + q] = i % cols;
+                    val[q] = g[i];
+                    q++;
+                }
+            }
+            NDArray indices = manager.create(idx, new Shape(2, nnz));
+            NDArray values = create(val, new Shape(nnz));
+            NDArray m = JniUtils.createSparseCoo((PtNDArray) indices, (PtNDArray) values,
+                    new Shape((long) p.size() * p.dimOut(), cols));
+            m.attach(manager);
+            return m;
+        });
     }
 
     private static String key(CouplingPaths p) {

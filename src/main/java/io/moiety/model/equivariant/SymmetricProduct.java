@@ -7,7 +7,6 @@ import ai.djl.training.initializer.NormalInitializer;
 import io.moiety.model.graph.GraphBatch;
 import io.moiety.model.nn.CompositeBlock;
 import io.moiety.model.nn.Embedding;
-import io.moiety.model.nn.Ops;
 
 /**
  * MACE's many-body product basis for one layer, channel-wise and with element-dependent weights:
@@ -62,22 +61,18 @@ final class SymmetricProduct extends CompositeBlock {
         if (correlation < 2) {
             return out;
         }
-        int d = SphericalHarmonics.dim(lmax);
         int dOut = SphericalHarmonics.dim(lmaxOut);
-        NDArray outer = a.expandDims(2).mul(a.expandDims(1)).reshape(n, (long) d * d, channels);
-        NDArray sq = Ops.home(cg.node(square).matMul(outer), b.manager()).reshape(n, square.size(), d, channels);
-        NDArray b2 = sq.mul(w2.apply(ps, z, b.manager(), training).reshape(n, square.size(), 1, channels))
-                .sum(new int[] {1});
-        out = out.add(dOut == d ? b2 : b2.get(":, 0:" + dOut + ", :"));
+        NDArray sq = SparseCoupling.paths(cg.sparse(square), square, a, a, b.manager());
+        NDArray b2 = SparseCoupling.weighted(sq,
+                w2.apply(ps, z, b.manager(), training).reshape(n, square.size(), channels));
+        out = out.add(b2.getShape().get(1) == dOut ? b2 : b2.get(":, 0:" + dOut + ", :"));
         if (correlation < 3) {
             return out;
         }
-        NDArray x = sq.mul(w3a.apply(ps, z, b.manager(), training).reshape(n, square.size(), 1, channels))
-                .sum(new int[] {1});
-        NDArray outer3 = x.expandDims(2).mul(a.expandDims(1)).reshape(n, (long) d * d, channels);
-        NDArray cu = Ops.home(cg.node(cube).matMul(outer3), b.manager()).reshape(n, cube.size(), dOut, channels);
-        NDArray b3 = cu.mul(w3b.apply(ps, z, b.manager(), training).reshape(n, cube.size(), 1, channels))
-                .sum(new int[] {1});
+        NDArray x = SparseCoupling.weighted(sq,
+                w3a.apply(ps, z, b.manager(), training).reshape(n, square.size(), channels));
+        NDArray b3 = SparseCoupling.couple(cg.sparse(cube), cube, x, a,
+                w3b.apply(ps, z, b.manager(), training).reshape(n, cube.size(), channels), b.manager());
         return out.add(b3);
     }
 }

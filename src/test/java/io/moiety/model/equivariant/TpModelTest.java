@@ -10,9 +10,15 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
 import io.moiety.chem.Structure;
+import io.moiety.data.Frame;
+import io.moiety.model.EnergyHead;
 import io.moiety.model.EnergyModel;
+import io.moiety.model.Normalisation;
+import io.moiety.model.ReferenceEnergies;
 import io.moiety.model.ModelConfig;
 import io.moiety.model.Models;
 import io.moiety.model.graph.GraphBatch;
@@ -220,5 +226,44 @@ class TpModelTest {
             }
         }
         assertTrue(checked >= 20, "checked " + checked + " gradient entries");
+    }
+    @Test
+    void adamStepsReduceTheForceLossOnFiveEthanolFramesTenfold() throws Exception {
+        List<Frame> frames = EthanolFrames.read("train.xyz", 5);
+        try (EnergyModel m = EnergyModel.create(ModelConfig.parse(TINY.replace("channels: 6", "channels: 8"), "tiny"),
+                Device.cpu(), 4)) {
+            ReferenceEnergies refs = ReferenceEnergies.fit(frames, 0);
+            m.setHead(new EnergyHead(refs, Normalisation.fit(frames, refs)));
+            List<Structure> structures = frames.stream().map(Frame::structure).toList();
+            double[] eRef = frames.stream().mapToDouble(Frame::energy).toArray();
+            double[] fRef = frames.stream().flatMapToDouble(f -> java.util.Arrays.stream(f.forces())).toArray();
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.02f)).build();
+            var params = m.block().getParameters();
+            double first = 0;
+            double last = 0;
+            for (int step = 0; step < 80; step++) {
+                try (GraphBatch b = m.batch(structures, true)) {
+                    ParameterStore ps = new ParameterStore(b.manager(), false);
+                    var c = b.constants();
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        EnergyModel.Output o = m.forward(b, ps, true, true);
+                        NDArray le = o.energies().sub(c.vector(eRef)).div(c.scalar(9.0)).square().mean();
+                        NDArray lf = o.forces().sub(c.array(fRef, o.forces().getShape())).square().mean();
+                        NDArray loss = le.add(lf.mul(c.scalar(10.0)));
+                        double v = loss.getDouble();
+                        if (step == 0) {
+                            first = v;
+                        }
+                        last = v;
+                        gc.backward(loss);
+                    }
+                    for (var pair : params) {
+                        NDArray w = pair.getValue().getArray();
+                        adam.update(pair.getKey(), w, w.getGradient());
+                    }
+                }
+            }
+            assertTrue(last < first / 10, "loss " + first + " → " + last);
+        }
     }
 }
