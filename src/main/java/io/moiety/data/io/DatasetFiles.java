@@ -27,9 +27,7 @@ public final class DatasetFiles {
 
     /** Opens a file with explicit options (format override, energy/forces keys). */
     public static Dataset open(Path file, ReadOptions options) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, Files.exists(file) ? "not a regular file" : "no such file");
-        }
+        requireFile(file);
         Format format = options.format() != null ? options.format() : detect(file);
         return switch (format) {
             case MOIETY_HDF5 -> new MoietyHdf5Dataset(file);
@@ -42,7 +40,14 @@ public final class DatasetFiles {
 
     /** The format {@link #open(Path)} would use for this file. */
     public static Format detect(Path file) throws IOException {
+        requireFile(file);
         return FormatDetector.detect(file);
+    }
+
+    private static void requireFile(Path file) throws NoSuchFileException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, Files.exists(file) ? "not a regular file" : "no such file");
+        }
     }
 
     /**
