@@ -1,5 +1,6 @@
 package io.moiety.model;
 
+import io.moiety.model.painn.PaiNN;
 import io.moiety.model.schnet.SchNet;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -13,6 +14,7 @@ public final class Models {
     public static Map<String, ModelFactory> factories() {
         Map<String, ModelFactory> map = new TreeMap<>();
         map.put("schnet", new SchNet.Factory());
+        map.put("painn", new PaiNN.Factory());
         for (ModelFactory f : ServiceLoader.load(ModelFactory.class)) {
             map.putIfAbsent(f.type(), f);
         }

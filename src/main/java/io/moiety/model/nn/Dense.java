@@ -8,11 +8,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 
 /**
  * Fully connected layer {@code y = x Wᵀ + b} over the last axis with fixed sizes (no shape
- * inference), so a whole network can be initialised without example inputs. The input is the
+ * inference; weights Glorot-uniform, bound √(6/(in+out)) as torch's {@code xavier_uniform_},
+ * biases zero), so a whole network can be initialised without example inputs. The input is the
  * first operand, so results land in the input's (batch) manager, never in the parameters'.
  */
 public final class Dense extends AbstractBlock {
@@ -26,7 +28,9 @@ public final class Dense extends AbstractBlock {
         this.in = in;
         this.out = out;
         weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(out, in)).build());
+                .optShape(new Shape(out, in))
+                .optInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.AVG, 3))
+                .build());
         bias = withBias ? addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
                 .optShape(new Shape(out)).build()) : null;
     }

@@ -8,10 +8,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 
 /**
- * Learned per-element vectors, indexed by atomic number (rows 0…{@link #MAX_Z}). The lookup
+ * Learned per-element vectors, indexed by atomic number (rows 0…{@link #MAX_Z}; initialised
+ * N(0, 1) like torch's {@code nn.Embedding}). The lookup
  * result is attached to the batch manager (the table is long-lived, so it must not own results).
  */
 public final class Embedding extends AbstractBlock {
@@ -25,7 +27,7 @@ public final class Embedding extends AbstractBlock {
     public Embedding(int features) {
         this.features = features;
         table = addParameter(Parameter.builder().setName("table").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(MAX_Z + 1, features)).build());
+                .optShape(new Shape(MAX_Z + 1, features)).optInitializer(new NormalInitializer(1.0f)).build());
     }
 
     /** Vectors of the given atomic numbers ({@code z} int64 {@code [N]}) → {@code [N, features]} in {@code home}. */
