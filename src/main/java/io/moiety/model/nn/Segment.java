@@ -16,6 +16,8 @@ import ai.djl.pytorch.jni.JniUtils;
 public final class Segment {
     private final NDManager home;
     private final NDArray matrix;
+    private final NDArray indices;
+    private final NDArray values;
     private final int targets;
     private final int sources;
 
@@ -37,13 +39,12 @@ public final class Segment {
             idx[s] = target[s];
             idx[sources + s] = s;
         }
-        try (NDManager scratch = home.newSubManager()) {
-            NDArray indices = scratch.create(idx, new Shape(2, sources));
-            NDArray values = scratch.ones(new Shape(sources), dtype);
-            NDArray m = JniUtils.createSparseCoo((PtNDArray) indices, (PtNDArray) values, new Shape(targets, sources));
-            m.attach(home);
-            this.matrix = m;
-        }
+        // the sparse tensor aliases its index and value tensors, which alias Java buffers:
+        // all three must stay alive (in the batch manager) as long as the matrix is used
+        this.indices = home.create(idx, new Shape(2, sources));
+        this.values = home.ones(new Shape(sources), dtype);
+        NDArray m = JniUtils.createSparseCoo((PtNDArray) indices, (PtNDArray) values, new Shape(targets, sources));
+        this.matrix = Ops.home(m, home);
     }
 
     /** Number of segments (rows of the result). */
