@@ -160,6 +160,31 @@ class ModelPropertiesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"schnet", "painn"})
+    void periodicImagesAreEquivalent(String type) {
+        try (EnergyModel m = model(type)) {
+            double[] cell = {4.5, 0, 0, 0.3, 4.8, 0, 0.2, -0.4, 5.1};
+            Structure s = Molecules.ethanol(7);
+            Structure p = new Structure(s.atomicNumbers(), s.positions(), 0, 1, cell);
+            double[] moved = p.positions().clone();
+            for (int k = 0; k < 3; k++) { // atom 2 by one cell vector, atom 5 by minus another
+                moved[6 + k] += cell[k];
+                moved[15 + k] -= cell[6 + k];
+            }
+            Prediction a = one(m, p);
+            Prediction b = one(m, p.withPositions(moved));
+            assertEquals(a.energy(), b.energy(), 1e-9 * Math.abs(a.energy()));
+            assertArrayEquals(a.forces(), b.forces(), 1e-9);
+            double sum = 0;
+            for (int k = 0; k < a.forces().length; k += 3) {
+                sum += a.forces()[k];
+            }
+            assertEquals(0.0, sum, 1e-9, "forces of a periodic system sum to zero");
+            assertTrue(Math.abs(a.energy() - one(m, s).energy()) > 1e-6, "the cell must matter at this density");
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void directForceHeadIsEquivariant() {
         try (EnergyModel m = model("painn"); GradMode g = GradMode.enabled()) {
