@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             "Units everywhere: Å, eV, eV/Å."},
         subcommands = {
             CommandLine.HelpCommand.class,
+            TasksCommand.class,
+            GenerateCommand.class,
         })
 public final class Main implements Runnable {
 
