@@ -1,24 +1,24 @@
 package io.moiety.train;
 
 import io.moiety.data.Frame;
-import io.moiety.model.LeastSquares;
+import io.moiety.model.EnergyHead;
+import io.moiety.model.Normalisation;
+import io.moiety.model.ReferenceEnergies;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * What the network does not have to learn: per-element reference energies (eV per atom of that
- * element, fitted by least squares on the training energies or taken from isolated-atom
- * calculations), and a per-atom shift (eV) and scale (eV, used for energies; forces scale with it
- * per Å) of the remaining interaction energy, from the training data.
+ * The checkpointed form of a model's {@link EnergyHead}: per-element reference energies (eV;
+ * least squares on the training energies, or isolated-atom energies from a file) and the per-atom
+ * shift (eV/atom) and scale (RMS training force component, eV/Å) of the remaining energy.
  *
  * @param referenceEnergies element Z → reference energy (eV)
  * @param shift             mean per-atom energy left after the references (eV/atom)
- * @param scale             root-mean-square force component (eV/Å) of the training set; the
- *                          network's per-atom outputs are multiplied by it (falls back to the
- *                          standard deviation of the per-atom residual energy, then 1)
- * @param source            {@code least-squares} or the isolated-atoms file name
+ * @param scale             factor on the network's normalised per-atom outputs
+ * @param source            {@code least-squares} or the isolated-atoms file
  */
 public record EnergyNormalization(Map<Integer, Double> referenceEnergies, double shift, double scale,
                                   String source) {
@@ -30,98 +30,37 @@ public record EnergyNormalization(Map<Integer, Double> referenceEnergies, double
         }
     }
 
-    /** Ridge strength of the reference-energy fit (eV²); tiny, so only collinear columns are affected. */
-    private static final double RIDGE = 1e-8;
-
-    /** Fits reference energies by least squares on the frames' total energies, then shift and scale. */
-    public static EnergyNormalization fit(List<Frame> frames) {
-        List<Frame> labelled = frames.stream().filter(Frame::hasEnergy).toList();
-        if (labelled.isEmpty()) {
-            throw new IllegalArgumentException("no training frame has an energy: cannot fit reference energies");
-        }
-        int[] elements = elements(labelled);
-        double[][] x = new double[labelled.size()][elements.length];
-        double[] y = new double[labelled.size()];
-        for (int i = 0; i < labelled.size(); i++) {
-            Frame f = labelled.get(i);
-            for (int z : f.structure().atomicNumbers()) {
-                x[i][java.util.Arrays.binarySearch(elements, z)] += 1;
-            }
-            y[i] = f.energy();
-        }
-        double[] w = LeastSquares.solve(x, y, RIDGE);
-        Map<Integer, Double> refs = new TreeMap<>();
-        for (int j = 0; j < elements.length; j++) {
-            refs.put(elements[j], w[j]);
-        }
-        return withStatistics(refs, frames, "least-squares");
-    }
-
-    /** Uses given reference energies (e.g. isolated atoms) and fits only shift and scale. */
-    public static EnergyNormalization withReferences(Map<Integer, Double> refs, List<Frame> frames, String source) {
-        for (int z : elements(frames)) {
-            if (!refs.containsKey(z)) {
-                throw new IllegalArgumentException("no reference energy for element Z=" + z + " in " + source);
-            }
-        }
-        return withStatistics(refs, frames, source);
-    }
-
-    private static EnergyNormalization withStatistics(Map<Integer, Double> refs, List<Frame> frames, String source) {
-        double sum = 0;
-        double sumSq = 0;
-        int n = 0;
-        double forceSq = 0;
-        long forceCount = 0;
-        for (Frame f : frames) {
-            if (f.hasEnergy()) {
-                double r = (f.energy() - reference(refs, f)) / f.size();
-                sum += r;
-                sumSq += r * r;
-                n++;
-            }
-            if (f.hasForces()) {
-                for (double c : f.forces()) {
-                    forceSq += c * c;
+    /**
+     * Fits the statistics on training frames.
+     *
+     * @param train         training frames with energies (and forces for the scale)
+     * @param isolatedAtoms file of single-atom frames giving the reference energies, or null to fit
+     *                      them by least squares on {@code train}
+     */
+    public static EnergyNormalization fit(List<Frame> train, Path isolatedAtoms) throws IOException {
+        ReferenceEnergies refs;
+        String source;
+        if (isolatedAtoms != null) {
+            refs = ReferenceEnergies.fromIsolatedAtoms(isolatedAtoms);
+            source = isolatedAtoms.toString();
+            for (Frame f : train) {
+                for (int z : f.structure().atomicNumbers()) {
+                    if (!refs.asMap().containsKey(z)) {
+                        throw new IllegalArgumentException(isolatedAtoms + ": no isolated-atom energy for element Z="
+                                + z + " (present in the training data)");
+                    }
                 }
-                forceCount += f.forces().length;
             }
+        } else {
+            refs = ReferenceEnergies.fit(train, 0.0);
+            source = "least-squares";
         }
-        double shift = n == 0 ? 0 : sum / n;
-        double scale = forceCount > 0 ? Math.sqrt(forceSq / forceCount) : 0;
-        if (!(scale > 1e-12) && n > 1) {
-            scale = Math.sqrt(Math.max(0, sumSq / n - shift * shift));
-        }
-        if (!(scale > 1e-12)) {
-            scale = 1.0;
-        }
-        return new EnergyNormalization(refs, shift, scale, source);
+        Normalisation n = Normalisation.fit(train, refs);
+        return new EnergyNormalization(refs.asMap(), n.shift(), n.scale(), source);
     }
 
-    /** Sum of the reference energies of a frame's atoms (eV). */
-    public double reference(Frame f) {
-        return reference(referenceEnergies, f);
-    }
-
-    private static double reference(Map<Integer, Double> refs, Frame f) {
-        double e = 0;
-        for (int z : f.structure().atomicNumbers()) {
-            Double r = refs.get(z);
-            if (r == null) {
-                throw new IllegalArgumentException("no reference energy for element Z=" + z);
-            }
-            e += r;
-        }
-        return e;
-    }
-
-    private static int[] elements(List<Frame> frames) {
-        TreeSet<Integer> zs = new TreeSet<>();
-        for (Frame f : frames) {
-            for (int z : f.structure().atomicNumbers()) {
-                zs.add(z);
-            }
-        }
-        return zs.stream().mapToInt(Integer::intValue).toArray();
+    /** The model head these statistics describe. */
+    public EnergyHead toHead() {
+        return new EnergyHead(ReferenceEnergies.of(referenceEnergies), new Normalisation(shift, scale));
     }
 }
