@@ -16,6 +16,10 @@ import picocli.CommandLine.Command;
             "Units everywhere: Å, eV, eV/Å."},
         subcommands = {
             CommandLine.HelpCommand.class,
+            InspectCommand.class,
+            ConvertCommand.class,
+            TasksCommand.class,
+            GenerateCommand.class,
         })
 public final class Main implements Runnable {
 
