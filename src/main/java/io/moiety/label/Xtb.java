@@ -81,7 +81,7 @@ public final class Xtb {
     /**
      * NVT molecular dynamics from {@code start} with deterministic initial velocities drawn from
      * {@code seed}; returns the kept snapshots (equilibration dumps discarded), each with the
-     * simulation time in fs.
+     * simulation time in fs. The timeout applies per started 1,000 MD steps.
      */
     public List<Snapshot> dynamics(Structure start, MdSettings md, long seed) throws IOException, InterruptedException {
         try (ToolRun run = ToolRun.in(scratch, "md-")) {
@@ -91,7 +91,7 @@ public final class Xtb {
             run.write("mdrestart", InitialVelocities.mdrestart(start, v));
             List<String> cmd = base("start.xyz", start);
             cmd.addAll(List.of("--md", "--input", "md.inp"));
-            int rc = run.exec(cmd, timeout);
+            int rc = run.exec(cmd, timeout.multipliedBy(Math.max(1, (md.steps() + 999) / 1000)));
             if (rc != 0) {
                 throw new ToolFailure("xtb --md exited with code " + rc + ": " + run.errorSummary());
             }
