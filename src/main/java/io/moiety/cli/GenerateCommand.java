@@ -88,6 +88,9 @@ public final class GenerateCommand implements Callable<Integer> {
                 "this per 1,000 MD steps. A timed-out call is recorded as failed. Default: ${DEFAULT-VALUE}."})
     long timeout;
 
+    @Option(names = "--md-method", paramLabel = "M", description = "Override the MD Hamiltonian: gfn2, gfn1, gfn0 or gfnff (labels are always GFN2-xTB).")
+    String mdMethod;
+
     @Option(names = "--temperature", paramLabel = "K", description = "Override the MD temperature (K).")
     Double temperature;
 
@@ -159,7 +162,7 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     private MdSettings override(MdSettings m, Integer frames) {
-        return new MdSettings(temperature != null ? temperature : m.temperature(), step != null ? step : m.stepFs(),
+        return new MdSettings(mdMethod != null ? mdMethod : m.method(), temperature != null ? temperature : m.temperature(), step != null ? step : m.stepFs(),
                 equilibration != null ? equilibration : m.equilibrationFs(), dump != null ? dump : m.dumpFs(),
                 frames != null ? frames : m.frames(), m.hydrogenMass(), m.shake(), m.initialTemperatureFactor());
     }

@@ -33,8 +33,13 @@ public final class Xtb {
     }
 
     private List<String> base(String input, Structure s) {
-        List<String> cmd = new ArrayList<>(List.of(executable.toString(), input, "--gfn", "2", "--norestart",
-                "--chrg", Integer.toString(s.charge()), "--uhf", Integer.toString(s.multiplicity() - 1)));
+        return base(input, s, List.of("--gfn", "2"));
+    }
+
+    private List<String> base(String input, Structure s, List<String> method) {
+        List<String> cmd = new ArrayList<>(List.of(executable.toString(), input));
+        cmd.addAll(method);
+        cmd.addAll(List.of("--norestart", "--chrg", Integer.toString(s.charge()), "--uhf", Integer.toString(s.multiplicity() - 1)));
         return cmd;
     }
 
@@ -89,7 +94,7 @@ public final class Xtb {
             run.write("md.inp", md.xcontrol());
             double[] v = InitialVelocities.draw(start, md.temperature() * md.initialTemperatureFactor(), md.hydrogenMass(), seed);
             run.write("mdrestart", InitialVelocities.mdrestart(start, v));
-            List<String> cmd = base("start.xyz", start);
+            List<String> cmd = base("start.xyz", start, md.methodFlags());
             cmd.addAll(List.of("--md", "--input", "md.inp"));
             int rc = run.exec(cmd, timeout.multipliedBy(Math.max(1, (md.steps() + 999) / 1000)));
             if (rc != 0) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (methanol), a few MD steps and single points.
  */
 class LabelPipelineTest {
-    private static final MdSettings PRIMARY = new MdSettings(300, 0.5, 10, 5, 4, 1, 0, 2);
+    private static final MdSettings PRIMARY = new MdSettings("gfn2", 300, 0.5, 10, 5, 4, 1, 0, 2);
     private static final MdSettings SECONDARY = PRIMARY.withFrames(2);
     private static final List<MoleculeJob> METHANOL = List.of(new MoleculeJob("methanol", SmilesGraph.parse("CO"), true));
 
