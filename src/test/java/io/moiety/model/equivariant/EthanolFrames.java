@@ -30,7 +30,7 @@ final class EthanolFrames {
         return shared().resolve("data/botnet-ethanol").resolve(name);
     }
 
-    /** The first {@code count} frames (species, positions, forces; energy from the comment line). */
+    /** The first {@code count} frames (species, positions, forces if present; energy from the comment line). */
     static List<Frame> read(String name, int count) throws IOException {
         Path path = file(name);
         List<String> lines = Files.readAllLines(path);
@@ -46,15 +46,17 @@ final class EthanolFrames {
             int[] z = new int[n];
             double[] x = new double[3 * n];
             double[] f = new double[3 * n];
+            boolean hasForces = true;
             for (int a = 0; a < n; a++) {
                 String[] t = lines.get(i + 2 + a).trim().split("\\s+");
                 z[a] = Element.ofSymbol(t[0]).z();
+                hasForces &= t.length >= 7;
                 for (int k = 0; k < 3; k++) {
                     x[3 * a + k] = Double.parseDouble(t[1 + k]);
-                    f[3 * a + k] = Double.parseDouble(t[4 + k]);
+                    f[3 * a + k] = hasForces ? Double.parseDouble(t[4 + k]) : 0;
                 }
             }
-            frames.add(Frame.of(Structure.molecule(z, x), energy, f));
+            frames.add(Frame.of(Structure.molecule(z, x), energy, hasForces ? f : null));
             i += n + 2;
         }
         return frames;
