@@ -31,21 +31,26 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Generate GFN2-xTB reference data for a task's molecules: Open Babel 3D embedding,",
-            "xtb --opt with a connectivity check, two independent NVT trajectories (xtb --md,",
-            "300 K, real hydrogen mass, no SHAKE) and GFN2-xTB single points with gradient on",
-            "every kept snapshot. Primary trajectories are stored as group NAME, the training",
-            "molecules' second trajectories as NAME.md2 (see docs/data.md).",
+            "Generate GFN2-xTB reference data for a task's molecules: Open Babel 3D",
+            "embedding, xtb --opt with a connectivity check, two independent NVT",
+            "trajectories (xtb --md, 300 K, real hydrogen mass, no SHAKE) and GFN2-xTB",
+            "single points with gradient on every kept snapshot. Primary trajectories",
+            "are stored as group NAME, the training molecules' second trajectories as",
+            "NAME.md2 (see docs/data.md).",
             "",
-            "Resumable: results are kept per frame in the work directory; re-running the same",
-            "command continues where it stopped. Failures are recorded with their reason and",
-            "skipped. Needs `xtb` and `obabel` (Debian: apt-get install xtb openbabel).",
+            "Resumable: results are kept per frame in the work directory; re-running",
+            "the same command continues where it stopped. Failures are recorded with",
+            "their reason and skipped. Needs xtb and obabel",
+            "(Debian/Ubuntu: sudo apt-get install xtb openbabel).",
             ""},
         footer = {"",
             "Examples:",
-            "  moiety generate --task fusion                       # default scale, ./moiety-fusion-default.h5",
-            "  moiety generate --all --out data/moiety-default.h5 --force   # the embedded dataset",
-            "  moiety generate --all --scale paper --workers 32 --out moiety-paper.h5"})
+            "  moiety generate --task fusion",
+            "      default scale, writes ./moiety-fusion-default.h5",
+            "  moiety generate --all --out data/moiety-default.h5 --force",
+            "      the embedded dataset (all tasks, ~40 frames per molecule)",
+            "  moiety generate --all --scale paper --workers 32 --out moiety-paper.h5",
+            "      paper scale (~2,000 + 500 frames per molecule; many core-hours)"})
 public final class GenerateCommand implements Callable<Integer> {
 
     static final class Selection {
@@ -79,8 +84,12 @@ public final class GenerateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--timeout", defaultValue = "600", paramLabel = "SECONDS",
-            description = "Wall-clock limit of each external call; a timed-out call is recorded as failed. Default: ${DEFAULT-VALUE}.")
+            description = {"Wall-clock limit of each single point, optimisation and embedding; an MD run gets",
+                "this per 1,000 MD steps. A timed-out call is recorded as failed. Default: ${DEFAULT-VALUE}."})
     long timeout;
+
+    @Option(names = "--md-method", paramLabel = "M", description = "Override the MD Hamiltonian: gfn2, gfn1, gfn0 or gfnff (labels are always GFN2-xTB).")
+    String mdMethod;
 
     @Option(names = "--temperature", paramLabel = "K", description = "Override the MD temperature (K).")
     Double temperature;
@@ -153,7 +162,7 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     private MdSettings override(MdSettings m, Integer frames) {
-        return new MdSettings(temperature != null ? temperature : m.temperature(), step != null ? step : m.stepFs(),
+        return new MdSettings(mdMethod != null ? mdMethod : m.method(), temperature != null ? temperature : m.temperature(), step != null ? step : m.stepFs(),
                 equilibration != null ? equilibration : m.equilibrationFs(), dump != null ? dump : m.dumpFs(),
                 frames != null ? frames : m.frames(), m.hydrogenMass(), m.shake(), m.initialTemperatureFactor());
     }

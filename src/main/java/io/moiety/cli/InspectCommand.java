@@ -23,8 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {
             "Summarise a dataset file and measure how fast it reads.",
-            "Prints molecules, frames, atoms, elements, energy statistics (total and per atom, eV), force",
-            "statistics (eV/Å), the units it was stored in, and the read time (wall, frames/s, MB/s).",
+            "Prints molecules, frames, atoms, elements, energy statistics (total and per atom, eV), force "
+                + "statistics (eV/Å), the units the file stored, and the read time (wall and CPU seconds, frames/s, MB/s).",
             "",
             "Formats are detected from content and extension: Moiety HDF5, extended XYZ, ANI-1x, SPICE, QM7-X."},
         footer = {

@@ -84,7 +84,18 @@ public final class LabelPipeline {
         OpenBabel obabel = OpenBabel.locate(store.scratch(), options.timeout());
         ToolRun.deleteTree(store.scratch());
         Files.createDirectories(store.scratch());
-        return new Run(jobs, xtb, obabel).execute();
+        // On Ctrl-C / SIGTERM the JVM exits without killing its children: do it here.
+        Thread killChildren = new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly));
+        Runtime.getRuntime().addShutdownHook(killChildren);
+        try {
+            return new Run(jobs, xtb, obabel).execute();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(killChildren);
+            } catch (IllegalStateException shuttingDown) {
+                // already running
+            }
+        }
     }
 
     /** One execution: pool, counters, progress bar. */

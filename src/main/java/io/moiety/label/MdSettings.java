@@ -4,8 +4,10 @@ import java.util.Locale;
 
 /**
  * Settings of one xtb molecular-dynamics run used for sampling (NVT, Berendsen thermostat as
- * implemented by {@code xtb --md}).
+ * implemented by {@code xtb --md}). The snapshots are always labelled with GFN2-xTB; the MD
+ * itself may run on a cheaper xtb Hamiltonian ({@code gfnff}) to save time.
  *
+ * @param method          xtb Hamiltonian of the MD: {@code gfn2}, {@code gfn1}, {@code gfn0} or {@code gfnff}
  * @param temperature     thermostat temperature (K)
  * @param stepFs          time step (fs); 0.5 fs with the real hydrogen mass
  * @param equilibrationFs time simulated and discarded before the first kept snapshot (fs)
@@ -16,10 +18,13 @@ import java.util.Locale;
  * @param initialTemperatureFactor initial Maxwell–Boltzmann velocities are drawn at this multiple
  *                        of {@code temperature}; 2 compensates equipartition from a minimum
  */
-public record MdSettings(double temperature, double stepFs, double equilibrationFs, double dumpFs,
+public record MdSettings(String method, double temperature, double stepFs, double equilibrationFs, double dumpFs,
                          int frames, int hydrogenMass, int shake, double initialTemperatureFactor) {
 
     public MdSettings {
+        if (method == null || !java.util.List.of("gfn2", "gfn1", "gfn0", "gfnff").contains(method)) {
+            throw new IllegalArgumentException("MD method must be one of gfn2, gfn1, gfn0, gfnff; got '" + method + "'");
+        }
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("temperature must be > 0 K, got " + temperature);
         }
@@ -48,7 +53,7 @@ public record MdSettings(double temperature, double stepFs, double equilibration
 
     /** Same settings with another number of kept frames. */
     public MdSettings withFrames(int n) {
-        return new MdSettings(temperature, stepFs, equilibrationFs, dumpFs, n, hydrogenMass, shake, initialTemperatureFactor);
+        return new MdSettings(method, temperature, stepFs, equilibrationFs, dumpFs, n, hydrogenMass, shake, initialTemperatureFactor);
     }
 
     /** Snapshots dumped during equilibration and discarded. */
@@ -84,8 +89,16 @@ public record MdSettings(double temperature, double stepFs, double equilibration
 
     /** A stable text of every setting, for work-directory keys and provenance. */
     public String key() {
-        return String.format(Locale.ROOT, "T=%s K, step=%s fs, equilibration=%s fs, dump=%s fs, frames=%d, hmass=%d, shake=%d, v0 at %s T",
-                fmt(temperature), fmt(stepFs), fmt(equilibrationFs), fmt(dumpFs), frames, hydrogenMass, shake, fmt(initialTemperatureFactor));
+        return String.format(Locale.ROOT, "MD %s, T=%s K, step=%s fs, equilibration=%s fs, dump=%s fs, frames=%d, hmass=%d, shake=%d, v0 at %s T",
+                method, fmt(temperature), fmt(stepFs), fmt(equilibrationFs), fmt(dumpFs), frames, hydrogenMass, shake, fmt(initialTemperatureFactor));
+    }
+
+    /** xtb command-line flags selecting the MD Hamiltonian. */
+    public java.util.List<String> methodFlags() {
+        return switch (method) {
+            case "gfnff" -> java.util.List.of("--gfnff");
+            default -> java.util.List.of("--gfn", method.substring(3));
+        };
     }
 
     private static String fmt(double v) {

@@ -33,8 +33,13 @@ public final class Xtb {
     }
 
     private List<String> base(String input, Structure s) {
-        List<String> cmd = new ArrayList<>(List.of(executable.toString(), input, "--gfn", "2", "--norestart",
-                "--chrg", Integer.toString(s.charge()), "--uhf", Integer.toString(s.multiplicity() - 1)));
+        return base(input, s, List.of("--gfn", "2"));
+    }
+
+    private List<String> base(String input, Structure s, List<String> method) {
+        List<String> cmd = new ArrayList<>(List.of(executable.toString(), input));
+        cmd.addAll(method);
+        cmd.addAll(List.of("--norestart", "--chrg", Integer.toString(s.charge()), "--uhf", Integer.toString(s.multiplicity() - 1)));
         return cmd;
     }
 
@@ -81,7 +86,7 @@ public final class Xtb {
     /**
      * NVT molecular dynamics from {@code start} with deterministic initial velocities drawn from
      * {@code seed}; returns the kept snapshots (equilibration dumps discarded), each with the
-     * simulation time in fs.
+     * simulation time in fs. The timeout applies per started 1,000 MD steps.
      */
     public List<Snapshot> dynamics(Structure start, MdSettings md, long seed) throws IOException, InterruptedException {
         try (ToolRun run = ToolRun.in(scratch, "md-")) {
@@ -89,9 +94,9 @@ public final class Xtb {
             run.write("md.inp", md.xcontrol());
             double[] v = InitialVelocities.draw(start, md.temperature() * md.initialTemperatureFactor(), md.hydrogenMass(), seed);
             run.write("mdrestart", InitialVelocities.mdrestart(start, v));
-            List<String> cmd = base("start.xyz", start);
+            List<String> cmd = base("start.xyz", start, md.methodFlags());
             cmd.addAll(List.of("--md", "--input", "md.inp"));
-            int rc = run.exec(cmd, timeout);
+            int rc = run.exec(cmd, timeout.multipliedBy(Math.max(1, (md.steps() + 999) / 1000)));
             if (rc != 0) {
                 throw new ToolFailure("xtb --md exited with code " + rc + ": " + run.errorSummary());
             }

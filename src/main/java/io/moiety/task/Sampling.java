@@ -28,7 +28,7 @@ public record Sampling(double temperature, double stepFs, int hydrogenMass, int 
     /** MD settings of the primary ({@code secondary=false}) or secondary trajectory at {@code scale}. */
     public MdSettings md(String scale, boolean secondary) {
         ScaleSettings s = scale(scale);
-        return new MdSettings(temperature, stepFs, s.equilibrationFs(), s.dumpFs(),
+        return new MdSettings(s.mdMethod(), temperature, stepFs, s.equilibrationFs(), s.dumpFs(),
                 secondary ? s.secondaryFrames() : s.primaryFrames(), hydrogenMass, shake, initialTemperatureFactor);
     }
 }

@@ -248,8 +248,8 @@ public final class TaskLoader {
             Map.Entry<String, JsonNode> e = it.next();
             String sat = at + "scales." + e.getKey() + ".";
             JsonNode v = e.getValue();
-            allowOnly(v, file, sat, Set.of("equilibration_fs", "dump_fs", "primary_frames", "secondary_frames"));
-            ScaleSettings sc = new ScaleSettings(number(v, "equilibration_fs", file, sat), number(v, "dump_fs", file, sat),
+            allowOnly(v, file, sat, Set.of("md_method", "equilibration_fs", "dump_fs", "primary_frames", "secondary_frames"));
+            ScaleSettings sc = new ScaleSettings(text(v, "md_method", file, sat), number(v, "equilibration_fs", file, sat), number(v, "dump_fs", file, sat),
                     (int) integer(v, "primary_frames", file, sat), (int) integer(v, "secondary_frames", file, sat));
             scales.put(e.getKey(), sc);
         }

@@ -1,5 +1,6 @@
 package io.moiety.label;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +9,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.moiety.chem.SmilesGraph;
 import io.moiety.chem.Structure;
+import io.moiety.data.Dataset;
 import io.moiety.data.Frame;
+import io.moiety.data.io.DatasetFiles;
+import io.moiety.data.io.WriteOptions;
 import io.moiety.data.MoleculeRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (methanol), a few MD steps and single points.
  */
 class LabelPipelineTest {
-    private static final MdSettings PRIMARY = new MdSettings(300, 0.5, 10, 5, 4, 1, 0, 2);
+    private static final MdSettings PRIMARY = new MdSettings("gfn2", 300, 0.5, 10, 5, 4, 1, 0, 2);
     private static final MdSettings SECONDARY = PRIMARY.withFrames(2);
     private static final List<MoleculeJob> METHANOL = List.of(new MoleculeJob("methanol", SmilesGraph.parse("CO"), true));
 
@@ -125,7 +129,21 @@ class LabelPipelineTest {
         GenerationSummary s = resumed.run(METHANOL);
         assertEquals(6, s.framesLabelled());
         assertEquals(6 - stored, s.framesComputedThisRun());
-        assertEquals(expected, resumed.records(METHANOL, "test"));
+        List<MoleculeRecord> got = resumed.records(METHANOL, "test");
+        assertEquals(expected, got);
+        // and the HDF5 files written from both are byte-identical
+        Path fa = tmp.resolve("a.h5");
+        Path fb = tmp.resolve("b.h5");
+        DatasetFiles.write(fa, expected, WriteOptions.defaults());
+        DatasetFiles.write(fb, got, WriteOptions.defaults());
+        assertArrayEquals(Files.readAllBytes(fa), Files.readAllBytes(fb));
+        try (Dataset back = DatasetFiles.open(fb)) {
+            assertEquals(List.of("methanol", "methanol.md2"), back.moleculeIds());
+            MoleculeRecord m = back.molecule("methanol");
+            assertEquals(expected.get(0).frames().get(3).energy(), m.frames().get(3).energy(), 0.0);
+            assertTrue(m.source().contains("trajectory=primary"), m.source());
+            assertTrue(back.molecule("methanol.md2").source().contains("trajectory=secondary"));
+        }
     }
 
     private static int countLabels(Path work) throws IOException {

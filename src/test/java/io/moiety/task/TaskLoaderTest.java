@@ -43,7 +43,8 @@ class TaskLoaderTest {
         assertEquals(List.of("chain-extension", "combination", "duplication", "fission", "fusion",
                 "hints-chain-extension", "hints-fusion"), all.stream().map(Task::name).toList());
         for (Task t : all) {
-            assertEquals(new MdSettings(300, 0.5, 100, 20, 40, 1, 0, 2), t.sampling().md("default", false), t.name());
+            assertEquals(new MdSettings("gfnff", 300, 0.5, 100, 20, 40, 1, 0, 2), t.sampling().md("default", false), t.name());
+            assertEquals("gfn2", t.sampling().md("paper", false).method());
             assertEquals(15, t.sampling().md("default", true).frames());
             assertEquals(2000, t.sampling().md("paper", false).frames());
             assertEquals(500, t.sampling().md("paper", true).frames());

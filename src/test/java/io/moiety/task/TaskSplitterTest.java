@@ -25,7 +25,7 @@ class TaskSplitterTest {
     }
 
     private static Task task() {
-        Sampling s = new Sampling(300, 0.5, 1, 0, 2, Map.of("default", new ScaleSettings(100, 20, 40, 15)));
+        Sampling s = new Sampling(300, 0.5, 1, 0, 2, Map.of("default", new ScaleSettings("gfn2", 100, 20, 40, 15)));
         return new Task("t", "test", s, List.of(new TaskMolecule("a", "CC", Role.TRAIN), new TaskMolecule("b", "CCC", Role.TRAIN),
                 new TaskMolecule("c", "CCCC", Role.OOD)), "t.yaml");
     }
