@@ -198,6 +198,32 @@ class TpModelTest {
     }
 
     @Test
+    void energyIsContinuousAcrossTheCutoffAndIsolatedAtomsWork() {
+        double rc = 4.0;
+        double eps = 1e-4;
+        // O–H pair plus a C atom moving through the cutoff of both
+        double[][] out = evaluate(model, List.of(
+                Structure.molecule(new int[] {8, 1, 6}, new double[] {0, 0, 0, 0.97, 0, 0, 0, rc - eps, 0}),
+                Structure.molecule(new int[] {8, 1, 6}, new double[] {0, 0, 0, 0.97, 0, 0, 0, rc + eps, 0}),
+                Structure.molecule(new int[] {8, 1, 6}, new double[] {0, 0, 0, 0.97, 0, 0, 0, 50, 0}),
+                Structure.molecule(new int[] {6}, new double[] {0, 0, 0})));
+        double[] e = out[0];
+        double[] f = out[1];
+        assertEquals(e[1], e[2], 1e-12, "beyond the cutoff the far atom is isolated");
+        assertEquals(e[0], e[1], 1e-9, "energy continuous at the cutoff");
+        for (int k = 0; k < 9; k++) {
+            assertEquals(f[9 + k], f[k], 1e-6, "force continuous at the cutoff, component " + k);
+        }
+        for (int k = 0; k < 3; k++) {
+            assertEquals(0.0, f[27 + k], 0.0, "an isolated atom feels no force");
+        }
+        assertTrue(Double.isFinite(e[3]), "isolated atom energy");
+        double[][] alone = evaluate(model, List.of(Structure.molecule(new int[] {6}, new double[] {0, 0, 0})));
+        assertEquals(e[3], alone[0][0], 1e-12, "a batch without any edge");
+        assertArrayEquals(new double[3], alone[1], 0.0, "no force without neighbours");
+    }
+
+    @Test
     void forcesEqualFiniteDifferencesOfTheEnergy() {
         double h = 1e-5;
         Random rnd = new Random(9);
