@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Native memory stays flat while training: resident set size (VmRSS) after 500 optimisation
@@ -36,11 +36,13 @@ class TrainingMemoryTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"schnet", "painn"})
+    @MethodSource("io.moiety.train.TrainingRunTest#modelTypes")
     void rssIsFlatOver500Steps(String type) throws Exception {
         Path cfgFile = dir.resolve(type + ".yaml");
-        Files.writeString(cfgFile, "type: " + type + "\ncutoff: 4.0\ndtype: float32\nfeatures: 8\nfilters: 8\n"
-                + "interactions: 1\nrbf: 8\n");
+        Files.writeString(cfgFile, "type: " + type + "\ncutoff: 4.0\ndtype: float32\n" + (type.equals("tp")
+                ? "channels: 4\nlmax: 1\ncorrelation: 2\nlayers: 2\nnum_bessel: 4\nradial_hidden: 8\nradial_layers: 1\n"
+                        + "readout_hidden: 4\navg_num_neighbors: 5\n"
+                : "features: 8\nfilters: 8\ninteractions: 1\nrbf: 8\n"));
         ModelConfig cfg = ModelConfig.load(cfgFile);
         List<Frame> train = ToyMolecules.frames(1, 0.1, 3);
         TrainingConfig tc = TrainingConfig.parse(Map.of("batch_size", 1, "max_epochs", 550, "ema_decay", 0.99,

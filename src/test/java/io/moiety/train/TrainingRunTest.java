@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * End-to-end training runs with tiny networks on a 6-atom analytic test molecule, for every model
@@ -32,11 +32,22 @@ class TrainingRunTest {
     @TempDir
     Path dir;
 
+    /** Model types under test: schnet, painn and tp once it is registered. */
+    static List<String> modelTypes() {
+        List<String> types = new java.util.ArrayList<>(List.of("schnet", "painn"));
+        if (io.moiety.model.Models.factories().containsKey("tp")) {
+            types.add("tp");
+        }
+        return types;
+    }
+
     /** A tiny config of each model type (written to a temp file). */
     static Path tinyConfig(Path dir, String type) throws Exception {
         String arch = switch (type) {
             case "schnet" -> "features: 16\nfilters: 16\ninteractions: 2\nrbf: 12\n";
             case "painn" -> "features: 16\ninteractions: 2\nrbf: 12\n";
+            case "tp" -> "channels: 8\nlmax: 2\ncorrelation: 2\nlayers: 2\nnum_bessel: 6\nradial_hidden: 16\n"
+                    + "radial_layers: 2\nreadout_hidden: 8\navg_num_neighbors: 5\n";
             default -> "";
         };
         Path p = dir.resolve(type + "-tiny.yaml");
@@ -76,14 +87,14 @@ class TrainingRunTest {
      * below 2 meV/atom.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"schnet", "painn"})
+    @MethodSource("io.moiety.train.TrainingRunTest#modelTypes")
     void overfitsTenFrames(String type) throws Exception {
         List<Frame> train = ToyMolecules.frames(10, 0.15, 11);
         Path cfg = tinyConfig(dir, type);
         try (Potential p = Training.train(request(cfg, dir.resolve("run"), 1, 120, train, List.of(),
                 "training.batch_size=10", "training.scheduler=cosine", "training.lr=0.02",
                 "training.min_lr=0.0001", "training.ema_decay=0", "training.warmup_epochs=5",
-                "training.early_stopping_patience=0"))) {
+                "training.early_stopping_patience=0", "training.energy_weight=1000"))) {
             ErrorStats s = new ErrorStats().addAll(train, p.predict(train));
             double std = forceStd(train);
             System.out.printf("%s overfit: force MAE %.4f eV/Å (std %.3f), energy MAE %.5f eV/atom%n", type,
@@ -108,7 +119,7 @@ class TrainingRunTest {
      * different seed is refused.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"schnet", "painn"})
+    @MethodSource("io.moiety.train.TrainingRunTest#modelTypes")
     void resumeRoundTripAndSeeds(String type) throws Exception {
         List<Frame> train = ToyMolecules.frames(6, 0.1, 5);
         List<Frame> valid = ToyMolecules.frames(3, 0.1, 6);
