@@ -1,0 +1,16 @@
+package io.moiety.eval;
+
+import io.moiety.model.Potential;
+import io.moiety.task.TaskSplit;
+import java.nio.file.Path;
+
+/** Makes the fitted or trained potential for one benchmark cell. */
+@FunctionalInterface
+public interface PotentialFactory {
+    /**
+     * @param cell    which model, seed and overrides
+     * @param split   the task's frames (train on {@code train}, stop early on {@code validation})
+     * @param workDir the cell's folder for checkpoints and logs (an existing checkpoint may be resumed)
+     */
+    Potential create(Cell cell, TaskSplit split, Path workDir) throws Exception;
+}
