@@ -63,7 +63,7 @@ public final class BenchmarkRunner {
             for (Suite.ModelEntry m : suite.models()) {
                 Map<String, String> ov = new LinkedHashMap<>();
                 if (!StandardPotentials.BASELINES.contains(m.name())) {
-                    ov.putAll(suite.training());
+                    ov.putAll(suite.overrides());
                     ov.putAll(m.overrides());
                 }
                 for (long seed : suite.seeds()) {

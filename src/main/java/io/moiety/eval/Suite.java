@@ -14,17 +14,17 @@ import java.util.Map;
  * @param tasks       task names
  * @param models      models in table order
  * @param seeds       seeds; every (task, model) cell is run once per seed
- * @param training    dotted-key overrides of the model YAML applied to every network
+ * @param overrides   model-YAML overrides (dotted keys, e.g. {@code training.max_epochs}) for every network
  * @param origin      where the suite was read from
  */
 public record Suite(String name, String description, String data, String generate, List<String> tasks,
-                    List<ModelEntry> models, List<Long> seeds, Map<String, String> training, String origin) {
+                    List<ModelEntry> models, List<Long> seeds, Map<String, String> overrides, String origin) {
 
     public Suite {
         tasks = List.copyOf(tasks);
         models = List.copyOf(models);
         seeds = List.copyOf(seeds);
-        training = training == null ? Map.of() : Map.copyOf(training);
+        overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
         if (tasks.isEmpty() || models.isEmpty() || seeds.isEmpty()) {
             throw new IllegalArgumentException("suite '" + name + "' (" + origin + ") needs at least one task, model and seed");
         }
@@ -32,19 +32,19 @@ public record Suite(String name, String description, String data, String generat
 
     /** Same suite with other seeds (the CLI's {@code --seeds}). */
     public Suite withSeeds(List<Long> newSeeds) {
-        return new Suite(name, description, data, generate, tasks, models, newSeeds, training, origin);
+        return new Suite(name, description, data, generate, tasks, models, newSeeds, overrides, origin);
     }
 
     /** Same suite on another dataset (the CLI's {@code --data}). */
     public Suite withData(String newData) {
-        return new Suite(name, description, newData, generate, tasks, models, seeds, training, origin);
+        return new Suite(name, description, newData, generate, tasks, models, seeds, overrides, origin);
     }
 
     /**
      * One model of a suite.
      *
      * @param name      a baseline name or a model configuration in {@code models/}
-     * @param overrides dotted-key overrides for this model only (on top of the suite's {@code training})
+     * @param overrides dotted-key overrides for this model only (on top of the suite's {@code overrides})
      */
     public record ModelEntry(String name, Map<String, String> overrides) {
         public ModelEntry {

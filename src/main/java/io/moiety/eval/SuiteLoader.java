@@ -21,7 +21,7 @@ public final class SuiteLoader {
     /** Directory (and jar folder under {@code /moiety/}) holding suites. */
     public static final String DIR = "benchmarks";
     private static final Set<String> KEYS = Set.of("name", "description", "data", "generate", "tasks",
-            "models", "seeds", "training", "expected_runtime");
+            "models", "seeds", "overrides", "expected_runtime");
 
     private SuiteLoader() {}
 
@@ -87,18 +87,18 @@ public final class SuiteLoader {
             } else if (m.isObject() && m.has("name")) {
                 for (Iterator<String> it = m.fieldNames(); it.hasNext(); ) {
                     String k = it.next();
-                    if (!k.equals("name") && !k.equals("training")) {
+                    if (!k.equals("name") && !k.equals("overrides")) {
                         throw new IllegalArgumentException(origin + ": models: unknown key '" + k + "' for model "
-                                + m.get("name").asText() + " (valid: name, training)");
+                                + m.get("name").asText() + " (valid: name, overrides)");
                     }
                 }
-                models.add(new Suite.ModelEntry(m.get("name").asText(), overrides(m.get("training"), origin + ": models." + m.get("name").asText() + ".training")));
+                models.add(new Suite.ModelEntry(m.get("name").asText(), overrides(m.get("overrides"), origin + ": models." + m.get("name").asText() + ".overrides")));
             } else {
-                throw new IllegalArgumentException(origin + ": models: each entry is a name or a mapping with 'name' (and optional 'training'), got " + m);
+                throw new IllegalArgumentException(origin + ": models: each entry is a name or a mapping with 'name' (and optional 'overrides'), got " + m);
             }
         }
         return new Suite(name, text(root, "description", ""), text(root, "data", "default"),
-                text(root, "generate", ""), tasks, models, seeds, overrides(root.get("training"), origin + ": training"), origin);
+                text(root, "generate", ""), tasks, models, seeds, overrides(root.get("overrides"), origin + ": overrides"), origin);
     }
 
     private static String text(JsonNode root, String key, String def) {

@@ -124,7 +124,7 @@ public final class ReportWriter {
         b.add("Started " + info.started() + ", wall time " + String.format(Locale.ROOT, "%.1f s", info.wallSeconds())
                 + "; command `" + info.command() + "`");
         b.add("Suite `" + suite.name() + "` from `" + suite.origin() + "`; tasks " + String.join(", ", suite.tasks())
-                + "; seeds " + info.seeds() + "; training overrides " + (suite.training().isEmpty() ? "none" : "`" + suite.training() + "`"));
+                + "; seeds " + info.seeds() + "; training overrides " + (suite.overrides().isEmpty() ? "none" : "`" + suite.overrides() + "`"));
         b.add("Data `" + info.dataFile() + "`, SHA-256 `" + info.dataSha256() + "`");
         b.add("Device " + info.device() + "; hardware: " + join(info.hardware()));
         b.add("Versions: " + join(info.versions()));
@@ -341,9 +341,9 @@ public final class ReportWriter {
         s.put("description", suite.description());
         s.put("data", suite.data());
         s.put("tasks", suite.tasks());
-        s.put("models", suite.models().stream().map(m -> Map.of("name", m.name(), "training", m.overrides())).toList());
+        s.put("models", suite.models().stream().map(m -> Map.of("name", m.name(), "overrides", m.overrides())).toList());
         s.put("seeds", suite.seeds());
-        s.put("training", suite.training());
+        s.put("overrides", suite.overrides());
         root.put("suite", s);
         root.put("units", Map.of("energy", "eV", "energy_per_atom", "eV/atom", "force", "eV/Å"));
         List<Map<String, Object>> summaryRows = new ArrayList<>();
