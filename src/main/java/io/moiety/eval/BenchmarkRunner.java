@@ -2,6 +2,7 @@ package io.moiety.eval;
 
 import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
+import io.moiety.eval.baseline.ElementReferencePotential;
 import io.moiety.model.Potential;
 import io.moiety.model.Prediction;
 import io.moiety.task.TaskSplit;
@@ -152,7 +153,7 @@ public final class BenchmarkRunner {
             Map<Split, ParitySample> parity = new EnumMap<>(Split.class);
             for (Split s : Split.values()) {
                 List<MoleculeRecord> mols = s == Split.ID ? ctx.split.idTest() : ctx.split.ood();
-                ErrorAccumulator acc = new ErrorAccumulator(ctx.trainingEnvironments, PARITY_FORCE_POINTS);
+                ErrorAccumulator acc = new ErrorAccumulator(ctx.trainingEnvironments, PARITY_FORCE_POINTS, ctx.elementReferences::energy);
                 PredictionFiles files = new PredictionFiles();
                 for (MoleculeRecord m : mols) {
                     String[] labels = ctx.labels(m);
@@ -200,9 +201,12 @@ public final class BenchmarkRunner {
         final TaskSplit split;
         final Map<MoleculeRecord, String[]> labels = new java.util.IdentityHashMap<>();
         final Map<String, Long> trainingEnvironments = new HashMap<>();
+        /** Per-element energies fitted on the training frames: offsets for the energy parity plots. */
+        final ElementReferencePotential elementReferences;
 
         TaskContext(TaskSplit split) {
             this.split = split;
+            this.elementReferences = ElementReferencePotential.fit(StandardPotentials.frames(split.train()));
             for (MoleculeRecord m : split.train()) {
                 for (String l : labels(m)) {
                     trainingEnvironments.merge(l, (long) m.frames().size(), Long::sum);

@@ -18,6 +18,7 @@ public final class ErrorAccumulator {
     private static final double TINY = 1e-12;
 
     private final Map<String, Long> trainingEnvironments;
+    private final java.util.function.ToDoubleFunction<int[]> energyOffset;
     private final int maxForcePoints;
     private final Random sampler = new Random(12345);
 
@@ -42,6 +43,17 @@ public final class ErrorAccumulator {
      * @param maxForcePoints       size of the force-component reservoir kept for parity plots
      */
     public ErrorAccumulator(Map<String, Long> trainingEnvironments, int maxForcePoints) {
+        this(trainingEnvironments, maxForcePoints, z -> 0.0);
+    }
+
+    /**
+     * @param energyOffset energy (eV) subtracted from reference and prediction in the parity sample only,
+     *                     e.g. the per-element reference energies of the composition, so that the plot
+     *                     shows the interesting part of E/atom rather than the composition
+     */
+    public ErrorAccumulator(Map<String, Long> trainingEnvironments, int maxForcePoints,
+                            java.util.function.ToDoubleFunction<int[]> energyOffset) {
+        this.energyOffset = energyOffset;
         this.trainingEnvironments = trainingEnvironments == null ? Map.of() : trainingEnvironments;
         this.maxForcePoints = maxForcePoints;
         this.fRefSample = new double[maxForcePoints];
@@ -67,8 +79,9 @@ public final class ErrorAccumulator {
         sqEAtom += (err / n) * (err / n);
         refE.add(reference.energy());
         refEAtom.add(reference.energy() / n);
-        eRef.add(reference.energy() / n);
-        ePred.add(prediction.energy() / n);
+        double offset = energyOffset.applyAsDouble(reference.structure().atomicNumbers());
+        eRef.add((reference.energy() - offset) / n);
+        ePred.add((prediction.energy() - offset) / n);
 
         double[] fr = reference.forces();
         double[] fp = prediction.forces();

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Points for parity plots of one split: every frame's energy per atom (eV/atom) and a
+ * Points for parity plots of one split: every frame's energy per atom (eV/atom; minus a
+ * composition-dependent offset such as per-element reference energies, see {@link ErrorAccumulator}) and a
  * deterministic random subset of force components (eV/Å), reference against prediction.
  * Force arrays are empty for energy-only models.
  */

@@ -26,6 +26,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * ID vs OOD errors per model, and parity plots (predicted vs reference) with ID and OOD points.
  */
 public final class Charts {
+    /** Coordinates rounded to 0.01 px in SVG output: invisible, and files 2–3 times smaller. */
+    private static final java.util.regex.Pattern DECIMALS = java.util.regex.Pattern.compile("(\\d\\.\\d{2})\\d+");
     static final Color ID_COLOR = new Color(31, 119, 180);
     static final Color OOD_COLOR = new Color(214, 39, 40);
 
@@ -59,7 +61,7 @@ public final class Charts {
         chart.getStyler().setOverlapped(false);
         chart.getStyler().setLabelsVisible(false);
         chart.getStyler().setSeriesColors(new Color[] {ID_COLOR, OOD_COLOR});
-        chart.getStyler().setYAxisDecimalPattern("0.###E0");
+        chart.getStyler().setYAxisDecimalPattern("0.#####");
         if (xs.isEmpty()) {
             chart.setTitle(title + " (no model with values)");
             xs.add("none");
@@ -76,8 +78,12 @@ public final class Charts {
         return chart;
     }
 
-    /** Predicted vs reference scatter for the ID and OOD splits, with the y = x line. */
-    public static XYChart parity(String title, String axis, double[] idRef, double[] idPred, double[] oodRef, double[] oodPred) {
+    /**
+     * Predicted vs reference scatter for the ID and OOD splits, with the y = x line; at most
+     * {@code maxPoints} points per split (an even stride through the data).
+     */
+    public static XYChart parity(String title, String axis, double[] idRef, double[] idPred, double[] oodRef, double[] oodPred,
+                                 int maxPoints) {
         XYChart chart = new XYChartBuilder().width(560).height(540).title(title)
                 .xAxisTitle("reference " + axis).yAxisTitle("predicted " + axis).build();
         style(chart.getStyler());
@@ -103,16 +109,19 @@ public final class Charts {
         diag.setMarker(SeriesMarkers.NONE);
         diag.setLineColor(Color.GRAY);
         diag.setLineStyle(new BasicStroke(1f));
-        addPoints(chart, "ID test", idRef, idPred, new Color(ID_COLOR.getRed(), ID_COLOR.getGreen(), ID_COLOR.getBlue(), 120));
-        addPoints(chart, "OOD", oodRef, oodPred, new Color(OOD_COLOR.getRed(), OOD_COLOR.getGreen(), OOD_COLOR.getBlue(), 120));
+        addPoints(chart, "ID test", idRef, idPred, new Color(ID_COLOR.getRed(), ID_COLOR.getGreen(), ID_COLOR.getBlue(), 120), maxPoints);
+        addPoints(chart, "OOD", oodRef, oodPred, new Color(OOD_COLOR.getRed(), OOD_COLOR.getGreen(), OOD_COLOR.getBlue(), 120), maxPoints);
         chart.getStyler().setXAxisMin(lo - pad).setXAxisMax(hi + pad).setYAxisMin(lo - pad).setYAxisMax(hi + pad);
         return chart;
     }
 
-    private static void addPoints(XYChart chart, String name, double[] x, double[] y, Color c) {
+    private static void addPoints(XYChart chart, String name, double[] x, double[] y, Color c, int maxPoints) {
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+        int n = Math.min(x.length, y.length);
+        double stride = Math.max(1.0, n / (double) Math.max(1, maxPoints));
+        for (double d = 0; d < n; d += stride) {
+            int i = (int) d;
             if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
                 xs.add(x[i]);
                 ys.add(y[i]);
@@ -137,6 +146,7 @@ public final class Charts {
             a.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
             a.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             a.setPlotGridLinesColor(new Color(225, 225, 225));
+            a.setPlotGridLinesStroke(new BasicStroke(0.6f));
         }
     }
 
@@ -146,6 +156,14 @@ public final class Charts {
 
     /** Writes {@code base.png} and {@code base.svg} in {@code dir} atomically. */
     public static void save(Chart<?, ?> chart, Path dir, String base) throws IOException {
+        save(chart, chart, dir, base);
+    }
+
+    /**
+     * Writes {@code chart} as {@code base.png} and {@code svgChart} (e.g. the same plot with fewer
+     * scatter points, since every SVG marker is a path) as {@code base.svg}, atomically.
+     */
+    public static void save(Chart<?, ?> chart, Chart<?, ?> svgChart, Path dir, String base) throws IOException {
         Files.createDirectories(dir);
         AtomicFile.write(dir.resolve(base + ".png"), true, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -153,9 +171,10 @@ public final class Charts {
             }
         });
         AtomicFile.write(dir.resolve(base + ".svg"), true, tmp -> {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            }
+            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+            VectorGraphicsEncoder.saveVectorGraphic(svgChart, buf, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            String text = DECIMALS.matcher(buf.toString(java.nio.charset.StandardCharsets.UTF_8)).replaceAll("$1");
+            Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8);
         });
     }
 }

@@ -39,6 +39,10 @@ public final class ReportWriter {
             Metric.ENERGY_MAE_PER_ATOM, Metric.ENERGY_RMSE_PER_ATOM, Metric.ENERGY_RMSE_OVER_STD,
             Metric.FORCE_MAE, Metric.FORCE_RMSE, Metric.FORCE_RMSE_OVER_STD, Metric.FORCE_COSINE);
 
+    /** Scatter points per split drawn in PNG and (every marker being a path) in SVG parity plots. */
+    private static final int PNG_POINTS = 3000;
+    private static final int SVG_POINTS = 600;
+
     private final Path dir;
     private final Suite suite;
     private final List<CellResult> results;
@@ -104,7 +108,9 @@ public final class ReportWriter {
             doc.add(taskTable(rows));
             doc.add(new ReportDocument.Figures(barCharts(task, rows)));
             doc.heading(2, "Parity plots");
-            doc.paragraph("Energy per atom and force components, first seed; ID test in blue, OOD in red.");
+            doc.paragraph("Energy per atom relative to per-element reference energies e_Z fitted on the task's training frames "
+                    + "(every frame), and force components (random subset); first seed; ID test in blue, OOD in red. "
+                    + "PNGs show up to " + PNG_POINTS + " points per split, SVGs up to " + SVG_POINTS + ".");
             doc.add(new ReportDocument.Figures(parityPlots(task, rows)));
             doc.heading(2, "Force errors by chemical environment");
             doc.paragraph("Force MAE (eV/Å) of atoms grouped by element and bonded neighbours, ID test / OOD, mean over seeds. "
@@ -232,13 +238,18 @@ public final class ReportWriter {
                 continue;
             }
             String base = "parity-" + safe(task) + "-" + safe(r.model());
-            Charts.save(Charts.parity(task + " · " + r.model() + ": energy", "E/atom (eV)", id.energyReference(), id.energyPredicted(),
-                    ood.energyReference(), ood.energyPredicted()), dir.resolve("plots"), base + "-energy");
+            Charts.save(Charts.parity(task + " · " + r.model() + ": energy", "(E − Σ e_Z)/N (eV/atom)", id.energyReference(), id.energyPredicted(),
+                    ood.energyReference(), ood.energyPredicted(), PNG_POINTS),
+                    Charts.parity(task + " · " + r.model() + ": energy", "(E − Σ e_Z)/N (eV/atom)", id.energyReference(), id.energyPredicted(),
+                            ood.energyReference(), ood.energyPredicted(), SVG_POINTS), dir.resolve("plots"), base + "-energy");
             figs.add(new ReportDocument.Figure("plots/" + base + "-energy.png", "plots/" + base + "-energy.svg",
                     r.model() + ": energy per atom, seed " + first.cell().seed()));
             if (r.predictsForces() && id.forceReference().length > 0) {
                 Charts.save(Charts.parity(task + " · " + r.model() + ": forces", "F component (eV/Å)", id.forceReference(),
-                        id.forcePredicted(), ood.forceReference(), ood.forcePredicted()), dir.resolve("plots"), base + "-forces");
+                        id.forcePredicted(), ood.forceReference(), ood.forcePredicted(), PNG_POINTS),
+                        Charts.parity(task + " · " + r.model() + ": forces", "F component (eV/Å)", id.forceReference(),
+                                id.forcePredicted(), ood.forceReference(), ood.forcePredicted(), SVG_POINTS),
+                        dir.resolve("plots"), base + "-forces");
                 figs.add(new ReportDocument.Figure("plots/" + base + "-forces.png", "plots/" + base + "-forces.svg",
                         r.model() + ": force components (random subset), seed " + first.cell().seed()));
             }
