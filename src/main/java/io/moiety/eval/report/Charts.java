@@ -39,7 +39,8 @@ public final class Charts {
 
     /**
      * Grouped bars of ID and OOD values per model on a log axis. Models with a missing or
-     * non-positive value in either split are left out (e.g. force errors of energy-only models).
+     * non-positive value in either split are left out (e.g. force errors of energy-only models);
+     * null when no model is left.
      */
     public static CategoryChart bars(String title, String yTitle, List<String> models, List<Double> id, List<Double> ood) {
         List<String> xs = new ArrayList<>();
@@ -63,11 +64,9 @@ public final class Charts {
         chart.getStyler().setSeriesColors(new Color[] {ID_COLOR, OOD_COLOR});
         chart.getStyler().setYAxisDecimalPattern("0.#####");
         if (xs.isEmpty()) {
-            chart.setTitle(title + " (no model with values)");
-            xs.add("none");
-            a.add(1.0);
-            b.add(1.0);
-        } else {
+            return null;
+        }
+        {
             double lo = Math.min(a.stream().mapToDouble(Double::doubleValue).min().orElse(1), b.stream().mapToDouble(Double::doubleValue).min().orElse(1));
             double hi = Math.max(a.stream().mapToDouble(Double::doubleValue).max().orElse(1), b.stream().mapToDouble(Double::doubleValue).max().orElse(1));
             chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(lo))));

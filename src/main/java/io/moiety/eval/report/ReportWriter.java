@@ -216,8 +216,11 @@ public final class ReportWriter {
             List<Double> ood = rows.stream().map(r -> r.splits().get(Split.OOD).get(m).mean()).toList();
             String kind = m == Metric.ENERGY_MAE ? "energy" : "forces";
             String base = "bars-" + safe(task) + "-" + kind;
-            Charts.save(Charts.bars(task + ": " + m.label() + " (log scale)", m.label() + " (" + m.unit() + ")", models, id, ood),
-                    dir.resolve("plots"), base);
+            var chart = Charts.bars(task + ": " + m.label() + " (log scale)", m.label() + " (" + m.unit() + ")", models, id, ood);
+            if (chart == null) {
+                continue;
+            }
+            Charts.save(chart, dir.resolve("plots"), base);
             figs.add(new ReportDocument.Figure("plots/" + base + ".png", "plots/" + base + ".svg",
                     task + ": ID vs OOD " + kind + " MAE per model" + (m.needsForces() ? " (energy-only models omitted)" : "")));
         }
