@@ -15,11 +15,11 @@ import java.util.Random;
  * intended graph. Labels come from a harmonic-bond model (energies in eV, forces in eV/Å, exact
  * analytic gradients) on top of per-environment constant energies.
  */
-final class SyntheticChains {
+public final class SyntheticChains {
     private SyntheticChains() {}
 
     /** Equilibrium structure of C_n H_(2n+2-k) (OH)_k with k hydroxyls at the chain ends (k = 0, 1, 2). */
-    static Structure chain(int carbons, int hydroxyls) {
+    public static Structure chain(int carbons, int hydroxyls) {
         List<Integer> z = new ArrayList<>();
         List<double[]> x = new ArrayList<>();
         for (int i = 0; i < carbons; i++) {
@@ -59,9 +59,9 @@ final class SyntheticChains {
     }
 
     /** Harmonic bonds around the equilibrium graph plus per-environment constants. */
-    record HarmonicModel(double k, Map<String, Double> environmentEnergy) {
+    public record HarmonicModel(double k, Map<String, Double> environmentEnergy) {
         /** Energy (eV) and forces (eV/Å) of {@code s} with the bond graph {@code bonds} and rest lengths {@code r0}. */
-        Frame label(Structure s, int[][] bonds, double[] r0, String[] env) {
+        public Frame label(Structure s, int[][] bonds, double[] r0, String[] env) {
             double[] x = s.positions();
             double[] f = new double[x.length];
             double e = 0;
@@ -90,7 +90,7 @@ final class SyntheticChains {
     }
 
     /** A molecule with {@code frames} thermal-like random displacements (σ Å) labelled by {@code model}. */
-    static MoleculeRecord molecule(String id, Structure eq, int frames, double sigma, HarmonicModel model, long seed) {
+    public static MoleculeRecord molecule(String id, Structure eq, int frames, double sigma, HarmonicModel model, long seed) {
         int[][] nb = CovalentBonds.neighbours(eq);
         List<int[]> bonds = new ArrayList<>();
         for (int i = 0; i < nb.length; i++) {
@@ -125,7 +125,7 @@ final class SyntheticChains {
     }
 
     /** Default labelling model: k = 20 eV/Å², per-environment constants of plausible size. */
-    static HarmonicModel defaultModel() {
+    public static HarmonicModel defaultModel() {
         return new HarmonicModel(20.0, Map.of(
                 "C(C,H,H,H)", -150.2, "C(C,C,H,H)", -149.6, "C(C,H,H,O)", -150.9,
                 "H(C)", -13.1, "H(O)", -13.9, "O(C,H)", -430.7, "C(H,H,H,O)", -151.3));
@@ -135,7 +135,7 @@ final class SyntheticChains {
      * A small chain-extension-like task: train on C2–C4 alkanes and alcohols, OOD on C5–C6
      * alkanes and the C4 diol (a new environment mix).
      */
-    static TaskSplit task(String name, int framesPerMolecule) {
+    public static TaskSplit task(String name, int framesPerMolecule) {
         HarmonicModel m = defaultModel();
         List<MoleculeRecord> train = new ArrayList<>();
         List<MoleculeRecord> val = new ArrayList<>();
