@@ -115,7 +115,7 @@ public final class BenchmarkRunner {
                     }
                     if (ctx == null && taskError == null) {
                         try {
-                            ctx = new TaskContext(tasks.split(e.getKey()));
+                            ctx = new TaskContext(subsample(tasks.split(e.getKey()), suite.trainFramesPerMolecule()));
                         } catch (Exception ex) {
                             taskError = "task " + e.getKey() + ": " + message(ex);
                         }
@@ -135,6 +135,27 @@ public final class BenchmarkRunner {
             }
         }
         return results;
+    }
+
+    /** The split with at most {@code perMolecule} evenly strided training frames per molecule (0 = all). */
+    static TaskSplit subsample(TaskSplit split, int perMolecule) {
+        if (perMolecule <= 0) {
+            return split;
+        }
+        List<MoleculeRecord> train = new ArrayList<>();
+        for (MoleculeRecord m : split.train()) {
+            int n = m.frames().size();
+            if (n <= perMolecule) {
+                train.add(m);
+                continue;
+            }
+            List<Frame> kept = new ArrayList<>();
+            for (int i = 0; i < perMolecule; i++) {
+                kept.add(m.frames().get((int) ((long) i * n / perMolecule)));
+            }
+            train.add(m.withFrames(kept));
+        }
+        return new TaskSplit(split.task(), train, split.validation(), split.idTest(), split.ood());
     }
 
     private static void step(ProgressBar bar) {

@@ -15,16 +15,22 @@ import java.util.Map;
  * @param models      models in table order
  * @param seeds       seeds; every (task, model) cell is run once per seed
  * @param overrides   model-YAML overrides (dotted keys, e.g. {@code training.max_epochs}) for every network
+ * @param trainFramesPerMolecule at most this many frames of each training molecule's primary trajectory are
+ *                    used for training (evenly strided; 0 = all); validation and test frames are never reduced
  * @param origin      where the suite was read from
  */
 public record Suite(String name, String description, String data, String generate, List<String> tasks,
-                    List<ModelEntry> models, List<Long> seeds, Map<String, String> overrides, String origin) {
+                    List<ModelEntry> models, List<Long> seeds, Map<String, String> overrides, int trainFramesPerMolecule,
+                    String origin) {
 
     public Suite {
         tasks = List.copyOf(tasks);
         models = List.copyOf(models);
         seeds = List.copyOf(seeds);
         overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
+        if (trainFramesPerMolecule < 0) {
+            throw new IllegalArgumentException("suite '" + name + "' (" + origin + "): train_frames_per_molecule must be ≥ 0");
+        }
         if (tasks.isEmpty() || models.isEmpty() || seeds.isEmpty()) {
             throw new IllegalArgumentException("suite '" + name + "' (" + origin + ") needs at least one task, model and seed");
         }
@@ -32,12 +38,12 @@ public record Suite(String name, String description, String data, String generat
 
     /** Same suite with other seeds (the CLI's {@code --seeds}). */
     public Suite withSeeds(List<Long> newSeeds) {
-        return new Suite(name, description, data, generate, tasks, models, newSeeds, overrides, origin);
+        return new Suite(name, description, data, generate, tasks, models, newSeeds, overrides, trainFramesPerMolecule, origin);
     }
 
     /** Same suite on another dataset (the CLI's {@code --data}). */
     public Suite withData(String newData) {
-        return new Suite(name, description, newData, generate, tasks, models, seeds, overrides, origin);
+        return new Suite(name, description, newData, generate, tasks, models, seeds, overrides, trainFramesPerMolecule, origin);
     }
 
     /**

@@ -21,7 +21,7 @@ public final class SuiteLoader {
     /** Directory (and jar folder under {@code /moiety/}) holding suites. */
     public static final String DIR = "benchmarks";
     private static final Set<String> KEYS = Set.of("name", "description", "data", "generate", "tasks",
-            "models", "seeds", "overrides", "expected_runtime");
+            "models", "seeds", "overrides", "train_frames_per_molecule", "expected_runtime");
 
     private SuiteLoader() {}
 
@@ -98,7 +98,8 @@ public final class SuiteLoader {
             }
         }
         return new Suite(name, text(root, "description", ""), text(root, "data", "default"),
-                text(root, "generate", ""), tasks, models, seeds, overrides(root.get("overrides"), origin + ": overrides"), origin);
+                text(root, "generate", ""), tasks, models, seeds, overrides(root.get("overrides"), origin + ": overrides"),
+                root.has("train_frames_per_molecule") ? root.get("train_frames_per_molecule").asInt() : 0, origin);
     }
 
     private static String text(JsonNode root, String key, String def) {

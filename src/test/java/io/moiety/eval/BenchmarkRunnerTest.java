@@ -58,7 +58,7 @@ class BenchmarkRunnerTest {
     private static Suite suite(List<String> models, List<Long> seeds) {
         return new Suite("test", "synthetic harmonic chains", "default", "", List.of("alpha", "beta"),
                 models.stream().map(m -> new Suite.ModelEntry(m, Map.of())).toList(), seeds,
-                Map.of("training.max_epochs", "3"), "test");
+                Map.of("training.max_epochs", "3"), 0, "test");
     }
 
     @Test
@@ -108,7 +108,7 @@ class BenchmarkRunnerTest {
     @Test
     void unknownTaskFailsItsCellsWithTheValidNames(@TempDir Path dir) throws Exception {
         Suite s = new Suite("t", "", "default", "", List.of("gamma", "alpha"), List.of(new Suite.ModelEntry("element-reference", Map.of())),
-                List.of(1L), Map.of(), "test");
+                List.of(1L), Map.of(), 0, "test");
         List<CellResult> r = new BenchmarkRunner(new CountingFactory(), TASKS, new BenchmarkRunner.Options(dir, false, false, List.of())).run(s);
         assertFalse(r.get(0).ok());
         assertTrue(r.get(0).error().contains("available: alpha, beta"), r.get(0).error());

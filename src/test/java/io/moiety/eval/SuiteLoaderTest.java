@@ -51,6 +51,19 @@ class SuiteLoaderTest {
     }
 
     @Test
+    void trainingFramesAreSubsampledEvenlyButTestFramesNot() throws Exception {
+        Suite s = parse("tasks: [a]\nseeds: [1]\nmodels: [x]\ntrain_frames_per_molecule: 4\n");
+        assertEquals(4, s.trainFramesPerMolecule());
+        var split = SyntheticChains.task("a", 10);
+        var sub = BenchmarkRunner.subsample(split, 4);
+        assertEquals(4, sub.train().get(0).frames().size());
+        assertSame(split.train().get(0).frames().get(5), sub.train().get(0).frames().get(2));
+        assertEquals(split.idTest(), sub.idTest());
+        assertEquals(split.ood(), sub.ood());
+        assertSame(split, BenchmarkRunner.subsample(split, 0));
+    }
+
+    @Test
     void badInputIsNamed() {
         var unknownSuite = assertThrows(IllegalArgumentException.class, () -> SuiteLoader.load("nonesuch"));
         assertTrue(unknownSuite.getMessage().contains("quick") && unknownSuite.getMessage().contains("paper"), unknownSuite.getMessage());
