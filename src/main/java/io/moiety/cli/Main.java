@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             InspectCommand.class,
             ConvertCommand.class,
+            TasksCommand.class,
+            GenerateCommand.class,
         })
 public final class Main implements Runnable {
 
