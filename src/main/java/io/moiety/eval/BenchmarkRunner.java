@@ -49,6 +49,7 @@ public final class BenchmarkRunner {
     private final TaskSource tasks;
     private final Options options;
     private final CellStore store;
+    private final java.util.Set<Path> clearedTrainingDirs = new java.util.HashSet<>();
 
     public BenchmarkRunner(PotentialFactory factory, TaskSource tasks, Options options) {
         this.factory = factory;
@@ -62,6 +63,9 @@ public final class BenchmarkRunner {
         List<Cell> cells = new ArrayList<>();
         for (String task : suite.tasks()) {
             for (Suite.ModelEntry m : suite.models()) {
+                if (!m.runsOn(task)) {
+                    continue;
+                }
                 Map<String, String> ov = new LinkedHashMap<>();
                 if (!StandardPotentials.BASELINES.contains(m.name())) {
                     ov.putAll(suite.overrides());
@@ -167,7 +171,15 @@ public final class BenchmarkRunner {
     private CellResult runCell(Cell cell, TaskContext ctx) {
         long t0 = System.nanoTime();
         Path dir = cell.dir(options.runDir());
-        try (Potential potential = factory.create(cell, ctx.split, dir)) {
+        Path trainDir = trainingDir(cell, ctx.split);
+        try {
+            if (options.force() && clearedTrainingDirs.add(trainDir)) {
+                deleteTree(trainDir);
+            }
+        } catch (IOException ex) {
+            return CellResult.failed(cell, message(ex), 0);
+        }
+        try (Potential potential = factory.create(cell, ctx.split, trainDir)) {
             long t1 = System.nanoTime();
             Map<Split, SplitMetrics> metrics = new EnumMap<>(Split.class);
             Map<Split, List<EnvironmentError>> envs = new EnumMap<>(Split.class);
@@ -201,6 +213,44 @@ public final class BenchmarkRunner {
                     metrics, envs, parity);
         } catch (Throwable ex) {
             return CellResult.failed(cell, message(ex), (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /**
+     * Training folder of a cell: {@code training/MODEL/seed-N-HASH} with HASH over the overrides
+     * and the training and validation frames, so tasks with the same training data (duplication and
+     * fission) share one trained model.
+     */
+    Path trainingDir(Cell cell, TaskSplit split) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update(new java.util.TreeMap<>(cell.overrides()).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (List<MoleculeRecord> part : List.of(split.train(), split.validation())) {
+                md.update((byte) '|');
+                for (MoleculeRecord m : part) {
+                    md.update((m.id() + ":" + m.frames().size() + ":").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    for (Frame f : m.frames()) {
+                        long bits = Double.doubleToLongBits(f.energy());
+                        for (int i = 0; i < 8; i++) {
+                            md.update((byte) (bits >>> (8 * i)));
+                        }
+                    }
+                }
+            }
+            String hash = java.util.HexFormat.of().formatHex(md.digest()).substring(0, 12);
+            return options.runDir().resolve("training").resolve(cell.model()).resolve("seed-" + cell.seed() + "-" + hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (java.nio.file.Files.isDirectory(dir)) {
+            try (var walk = java.nio.file.Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(p);
+                }
+            }
         }
     }
 

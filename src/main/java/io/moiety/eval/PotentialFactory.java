@@ -10,7 +10,9 @@ public interface PotentialFactory {
     /**
      * @param cell    which model, seed and overrides
      * @param split   the task's frames (train on {@code train}, stop early on {@code validation})
-     * @param workDir the cell's folder for checkpoints and logs (an existing checkpoint may be resumed)
+     * @param workDir folder for checkpoints and logs, shared by every cell with the same model, seed,
+     *                overrides and training/validation frames (e.g. duplication and fission): a
+     *                finished checkpoint there is reused instead of training again
      */
     Potential create(Cell cell, TaskSplit split, Path workDir) throws Exception;
 }

@@ -53,7 +53,7 @@ public final class StandardPotentials implements PotentialFactory {
             case ElementReferencePotential.NAME -> ElementReferencePotential.fit(train);
             case GroupAdditivityPotential.NAME -> GroupAdditivityPotential.fit(train, validation);
             default -> Training.train(new TrainRequest(Path.of(cell.model()), cell.overrides(), cell.seed(),
-                    device, train, validation, workDir.resolve("train"), false));
+                    device, train, validation, workDir, false));
         };
     }
 

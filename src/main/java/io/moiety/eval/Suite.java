@@ -51,10 +51,22 @@ public record Suite(String name, String description, String data, String generat
      *
      * @param name      a baseline name or a model configuration in {@code models/}
      * @param overrides dotted-key overrides for this model only (on top of the suite's {@code overrides})
+     * @param tasks     the tasks this model runs on (empty: every task of the suite)
      */
-    public record ModelEntry(String name, Map<String, String> overrides) {
+    public record ModelEntry(String name, Map<String, String> overrides, List<String> tasks) {
         public ModelEntry {
             overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
+            tasks = tasks == null ? List.of() : List.copyOf(tasks);
+        }
+
+        /** A model on every task. */
+        public ModelEntry(String name, Map<String, String> overrides) {
+            this(name, overrides, List.of());
+        }
+
+        /** Whether this model runs on {@code task}. */
+        public boolean runsOn(String task) {
+            return tasks.isEmpty() || tasks.contains(task);
         }
     }
 }

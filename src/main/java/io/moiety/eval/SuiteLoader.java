@@ -87,14 +87,24 @@ public final class SuiteLoader {
             } else if (m.isObject() && m.has("name")) {
                 for (Iterator<String> it = m.fieldNames(); it.hasNext(); ) {
                     String k = it.next();
-                    if (!k.equals("name") && !k.equals("overrides")) {
+                    if (!k.equals("name") && !k.equals("overrides") && !k.equals("tasks")) {
                         throw new IllegalArgumentException(origin + ": models: unknown key '" + k + "' for model "
-                                + m.get("name").asText() + " (valid: name, overrides)");
+                                + m.get("name").asText() + " (valid: name, overrides, tasks)");
                     }
                 }
-                models.add(new Suite.ModelEntry(m.get("name").asText(), overrides(m.get("overrides"), origin + ": models." + m.get("name").asText() + ".overrides")));
+                List<String> only = new ArrayList<>();
+                if (m.has("tasks")) {
+                    for (JsonNode t : m.get("tasks")) {
+                        if (!tasks.contains(t.asText())) {
+                            throw new IllegalArgumentException(origin + ": models." + m.get("name").asText() + ".tasks: '" + t.asText()
+                                    + "' is not one of the suite's tasks " + tasks);
+                        }
+                        only.add(t.asText());
+                    }
+                }
+                models.add(new Suite.ModelEntry(m.get("name").asText(), overrides(m.get("overrides"), origin + ": models." + m.get("name").asText() + ".overrides"), only));
             } else {
-                throw new IllegalArgumentException(origin + ": models: each entry is a name or a mapping with 'name' (and optional 'overrides'), got " + m);
+                throw new IllegalArgumentException(origin + ": models: each entry is a name or a mapping with 'name' (and optional 'overrides', 'tasks'), got " + m);
             }
         }
         return new Suite(name, text(root, "description", ""), text(root, "data", "default"),

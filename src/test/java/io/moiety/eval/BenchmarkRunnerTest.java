@@ -106,6 +106,34 @@ class BenchmarkRunnerTest {
     }
 
     @Test
+    void tasksWithTheSameTrainingDataShareTheTrainingFolder(@TempDir Path dir) throws Exception {
+        TaskSplit fission = new TaskSplit("fission", splitA.train(), splitA.validation(), splitA.idTest(), splitB.ood());
+        TaskSource two = new TaskSource() {
+            @Override public List<String> names() { return List.of("alpha", "fission", "beta"); }
+
+            @Override public TaskSplit split(String task) {
+                return switch (task) {
+                    case "alpha" -> splitA;
+                    case "fission" -> fission;
+                    default -> splitB;
+                };
+            }
+        };
+        List<Path> dirs = new ArrayList<>();
+        PotentialFactory f = (cell, split, workDir) -> {
+            dirs.add(workDir);
+            return new HarmonicBondPotential("harmonic", 15, -60);
+        };
+        Suite s = new Suite("t", "", "default", "", List.of("alpha", "fission", "beta"),
+                List.of(new Suite.ModelEntry("harmonic", Map.of())), List.of(1L), Map.of(), 0, "test");
+        new BenchmarkRunner(f, two, new BenchmarkRunner.Options(dir, false, false, List.of())).run(s);
+        assertEquals(3, dirs.size());
+        assertEquals(dirs.get(0), dirs.get(1), "alpha and fission train on the same frames");
+        assertNotEquals(dirs.get(0), dirs.get(2));
+        assertTrue(dirs.get(0).startsWith(dir.resolve("training").resolve("harmonic")));
+    }
+
+    @Test
     void unknownTaskFailsItsCellsWithTheValidNames(@TempDir Path dir) throws Exception {
         Suite s = new Suite("t", "", "default", "", List.of("gamma", "alpha"), List.of(new Suite.ModelEntry("element-reference", Map.of())),
                 List.of(1L), Map.of(), 0, "test");

@@ -38,16 +38,19 @@ class SuiteLoaderTest {
                 models:
                   - element-reference
                   - {name: schnet-small, overrides: {training: {max_epochs: 9}}}
-                """);
+                  - {name: painn-small, tasks: [b]}
+                tasks: [a, b]
+                """.replace("tasks: [a]\n", ""));
         assertEquals(Map.of("training.max_epochs", "5", "training.lr", "0.001", "features", "32"), s.overrides());
-        List<Cell> cells = BenchmarkRunner.cells(s, List.of());
-        assertEquals(4, cells.size());
+        List<Cell> cells = BenchmarkRunner.cells(s, List.of("a/*"));
+        assertEquals(4, cells.size(), "painn-small runs on task b only");
+        assertEquals(2, BenchmarkRunner.cells(s, List.of("*/painn-small")).size());
         assertEquals(Map.of(), cells.get(0).overrides(), "baselines take no training overrides");
         assertEquals("9", cells.get(2).overrides().get("training.max_epochs"));
         assertEquals("32", cells.get(2).overrides().get("features"));
-        assertEquals(List.of("a/schnet-small/seed-3", "a/schnet-small/seed-4"),
+        assertEquals(List.of("a/schnet-small/seed-3", "a/schnet-small/seed-4", "b/schnet-small/seed-3", "b/schnet-small/seed-4"),
                 BenchmarkRunner.cells(s, List.of("*/schnet*")).stream().map(Cell::id).toList());
-        assertTrue(BenchmarkRunner.cells(s, List.of("b/*")).isEmpty());
+        assertTrue(BenchmarkRunner.cells(s, List.of("c/*")).isEmpty());
     }
 
     @Test

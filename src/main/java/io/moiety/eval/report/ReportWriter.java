@@ -355,7 +355,7 @@ public final class ReportWriter {
         s.put("description", suite.description());
         s.put("data", suite.data());
         s.put("tasks", suite.tasks());
-        s.put("models", suite.models().stream().map(m -> Map.of("name", m.name(), "overrides", m.overrides())).toList());
+        s.put("models", suite.models().stream().map(m -> Map.of("name", m.name(), "overrides", m.overrides(), "tasks", m.tasks())).toList());
         s.put("seeds", suite.seeds());
         s.put("overrides", suite.overrides());
         root.put("suite", s);
