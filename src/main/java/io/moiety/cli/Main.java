@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             ConvertCommand.class,
             TasksCommand.class,
             GenerateCommand.class,
+            TrainCommand.class,
+            PredictCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -57,9 +57,10 @@ public final class Training {
         CheckpointState previous = Files.exists(last) ? CheckpointFile.readState(last) : null;
         if (previous != null) {
             checkResumable(previous, config, tc, request, meta, last);
-            // the checkpoint's config is authoritative (only max_epochs may differ)
+            // the checkpoint's config is authoritative (only the epoch and time limits may differ)
             config = ModelConfig.parse(previous.modelConfigYaml(), last + "!config").withOverrides(
-                    Map.of("training.max_epochs", Integer.toString(tc.maxEpochs())));
+                    Map.of("training.max_epochs", Integer.toString(tc.maxEpochs()),
+                            "training.max_wall_minutes", Double.toString(tc.maxWallMinutes())));
             meta = previous.metadata();
             LOG.info("resuming {} from epoch {} in {}", name, previous.epoch(), request.runDir());
         }
@@ -77,6 +78,7 @@ public final class Training {
                 listeners.add(new CheckpointListener(request.runDir(), loop::snapshot));
                 listeners.add(new MetricsCsvLogger(request.runDir().resolve("metrics.csv")));
                 listeners.add(new EarlyStopping(tc.earlyStoppingPatience()));
+                listeners.add(new TimeLimit(tc.maxWallMinutes()));
                 if (request.showProgress()) {
                     listeners.add(new ProgressListener(name));
                 }
@@ -168,8 +170,10 @@ public final class Training {
         }
         Map<String, Object> a = new HashMap<>(prev.training());
         Map<String, Object> b = new HashMap<>(tc.toMap());
-        a.remove("max_epochs");
-        b.remove("max_epochs");
+        for (String free : List.of("max_epochs", "max_wall_minutes")) {
+            a.remove(free);
+            b.remove(free);
+        }
         Map<String, String> diff = new LinkedHashMap<>();
         for (String k : b.keySet()) {
             if (!String.valueOf(a.get(k)).equals(String.valueOf(b.get(k)))) {
@@ -187,7 +191,12 @@ public final class Training {
 
     /** {@code models/schnet-small.yaml} → {@code schnet-small}. */
     static String modelName(Path config) {
-        String f = config.getFileName().toString();
+        return modelNameOf(config.toString());
+    }
+
+    /** The model name of a config name or path: file name without {@code .yaml}/{@code .yml}. */
+    public static String modelNameOf(String nameOrPath) {
+        String f = Path.of(nameOrPath).getFileName().toString();
         return f.endsWith(".yaml") ? f.substring(0, f.length() - 5) : f.endsWith(".yml") ? f.substring(0, f.length() - 4) : f;
     }
 

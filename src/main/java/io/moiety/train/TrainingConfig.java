@@ -33,19 +33,21 @@ import java.util.TreeSet;
  * @param forcesWeight          weight of the force-component MSE ((eV/Å)²)
  * @param isolatedAtoms         optional extended-XYZ file with isolated-atom energies; when null the
  *                              per-element reference energies are fitted by least squares
+ * @param maxWallMinutes        stop after the first epoch that ends past this much wall time, summed
+ *                              over resumed sessions (0: no limit; makes the epoch count machine-dependent)
  */
 public record TrainingConfig(String optimizer, double learningRate, double weightDecay, double beta1,
                              double beta2, double epsilon, int batchSize, int validBatchSize, int maxEpochs,
                              double warmupEpochs, String scheduler, double plateauFactor, int plateauPatience,
                              double minLearningRate, double emaDecay, double clipGradNorm,
                              int earlyStoppingPatience, double energyWeight, double forcesWeight,
-                             Path isolatedAtoms) {
+                             Path isolatedAtoms, double maxWallMinutes) {
 
     /** Keys accepted in the {@code training:} section. */
     public static final Set<String> KEYS = Set.of("optimizer", "lr", "weight_decay", "beta1", "beta2", "epsilon",
             "batch_size", "valid_batch_size", "max_epochs", "warmup_epochs", "scheduler", "plateau_factor",
             "plateau_patience", "min_lr", "ema_decay", "clip_grad_norm", "early_stopping_patience",
-            "energy_weight", "forces_weight", "isolated_atoms");
+            "energy_weight", "forces_weight", "isolated_atoms", "max_wall_minutes");
 
     public TrainingConfig {
         optimizer = optimizer.toLowerCase(Locale.ROOT);
@@ -70,6 +72,7 @@ public record TrainingConfig(String optimizer, double learningRate, double weigh
         require(earlyStoppingPatience >= 0, "early_stopping_patience", ">= 0", earlyStoppingPatience);
         require(energyWeight >= 0, "energy_weight", ">= 0", energyWeight);
         require(forcesWeight >= 0, "forces_weight", ">= 0", forcesWeight);
+        require(maxWallMinutes >= 0, "max_wall_minutes", ">= 0", maxWallMinutes);
         require(energyWeight + forcesWeight > 0, "energy_weight + forces_weight", "> 0", energyWeight + forcesWeight);
     }
 
@@ -112,7 +115,8 @@ public record TrainingConfig(String optimizer, double learningRate, double weigh
                 integer(s, "plateau_patience", 10), num(s, "min_lr", Math.min(1e-6, lr)),
                 num(s, "ema_decay", 0.99), num(s, "clip_grad_norm", 10.0),
                 integer(s, "early_stopping_patience", 30), num(s, "energy_weight", 1.0),
-                num(s, "forces_weight", 100.0), iso == null || iso.isBlank() ? null : Path.of(iso));
+                num(s, "forces_weight", 100.0), iso == null || iso.isBlank() ? null : Path.of(iso),
+                num(s, "max_wall_minutes", 0));
     }
 
     /** Same run with other values for some keys (e.g. CLI flags); {@code null} values are ignored. */
@@ -151,6 +155,7 @@ public record TrainingConfig(String optimizer, double learningRate, double weigh
         if (isolatedAtoms != null) {
             m.put("isolated_atoms", isolatedAtoms.toString());
         }
+        m.put("max_wall_minutes", maxWallMinutes);
         return m;
     }
 

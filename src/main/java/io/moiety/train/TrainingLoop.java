@@ -122,8 +122,9 @@ public final class TrainingLoop implements AutoCloseable {
         wallOffset = history.isEmpty() ? 0 : history.get(history.size() - 1).wallSeconds();
         finished = s.finished();
         stopReason = s.stopReason();
-        if (finished && stopReason.startsWith("reached max_epochs") && history.size() < config.maxEpochs()) {
-            finished = false; // the epoch limit was raised: continue
+        if (finished && (stopReason.startsWith("reached max_epochs") && history.size() < config.maxEpochs()
+                || stopReason.startsWith("time limit"))) {
+            finished = false; // limits may have been raised: the listeners decide again at the start
             stopReason = "";
         }
     }
@@ -132,10 +133,7 @@ public final class TrainingLoop implements AutoCloseable {
     public List<EpochResult> run() {
         long start = System.nanoTime();
         listeners.forEach(l -> l.onTrainingStart(List.copyOf(history), config.maxEpochs(), stepsPerEpoch));
-        if (!finished && listeners.stream().anyMatch(TrainingListener::stopRequested)) {
-            finished = true;
-            stopReason = "early stopping";
-        }
+        checkStop();
         while (!finished && history.size() < config.maxEpochs()) {
             int epoch = history.size() + 1;
             double lossSum = 0;
@@ -157,14 +155,27 @@ public final class TrainingLoop implements AutoCloseable {
             }
             List<EpochResult> seen = List.copyOf(history);
             listeners.forEach(l -> l.onEpochEnd(r, seen));
-            if (!finished && listeners.stream().anyMatch(TrainingListener::stopRequested)) {
-                finished = true;
-                stopReason = String.format(Locale.ROOT, "early stopping: no validation improvement for %d epochs",
-                        config.earlyStoppingPatience());
-            }
+            checkStop();
         }
         listeners.forEach(l -> l.onTrainingEnd(List.copyOf(history), stopReason));
         return List.copyOf(history);
+    }
+
+    /** Ends the run if a listener (early stopping, time limit) asks for it. */
+    private void checkStop() {
+        if (finished) {
+            return;
+        }
+        for (TrainingListener l : listeners) {
+            if (l.stopRequested()) {
+                finished = true;
+                stopReason = l instanceof TimeLimit
+                        ? String.format(Locale.ROOT, "time limit of %.4g min reached", config.maxWallMinutes())
+                        : String.format(Locale.ROOT, "early stopping: no validation improvement for %d epochs",
+                                config.earlyStoppingPatience());
+                return;
+            }
+        }
     }
 
     private StepResult step(int[] batch, int epoch, int index, int count, double lr) {

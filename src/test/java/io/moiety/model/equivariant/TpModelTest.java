@@ -158,6 +158,72 @@ class TpModelTest {
     }
 
     @Test
+    void saveLoadRoundTripAndBatchingGiveIdenticalPredictions() throws Exception {
+        Structure a = Structure.molecule(Z, X);
+        Structure b = Structure.molecule(Z, rotate(WignerD.rotation(new double[] {0, 1, 1}, 0.7), X, new double[] {0.1, 0, 0}));
+        double[][] both = evaluate(model, List.of(a, b));
+        double[][] alone = evaluate(model, List.of(b));
+        assertEquals(both[0][1], alone[0][0], 1e-12, "energy of a frame does not depend on its batch");
+        for (int k = 0; k < 27; k++) {
+            assertEquals(both[1][27 + k], alone[1][k], 1e-12, "force component " + k);
+        }
+        try (EnergyModel copy = EnergyModel.load(new java.io.ByteArrayInputStream(model.toBytes()), Device.cpu(), "memory")) {
+            double[][] again = evaluate(copy, List.of(a, b));
+            assertArrayEquals(both[0], again[0], 1e-12, "energies after save/load (to rounding)");
+            assertArrayEquals(both[1], again[1], 1e-12, "forces after save/load (to rounding)");
+        }
+    }
+
+    @Test
+    void directForceHeadIsEquivariant() {
+        double[][] rot = WignerD.rotation(new double[] {-0.2, 0.5, 1.0}, 1.3);
+        try (EnergyModel m = EnergyModel.create(ModelConfig.parse(TINY + "direct_forces: true\n", "tiny-direct"),
+                Device.cpu(), 2)) {
+            assertTrue(m.network().hasDirectForces());
+            double[] f;
+            double[] fr;
+            try (GraphBatch b = m.batch(List.of(Structure.molecule(Z, X), Structure.molecule(Z, rotate(rot, X, new double[3]))), false)) {
+                f = m.forward(b, null, false, false).directForces().toDoubleArray();
+            }
+            double norm = 0;
+            for (int i = 0; i < 9; i++) {
+                double[] want = WignerD.apply(rot, new double[] {f[3 * i], f[3 * i + 1], f[3 * i + 2]});
+                for (int k = 0; k < 3; k++) {
+                    assertEquals(want[k], f[27 + 3 * i + k], 1e-10, "direct force atom " + i);
+                    norm += f[3 * i + k] * f[3 * i + k];
+                }
+            }
+            assertTrue(norm > 1e-12, "direct forces are not trivially zero");
+        }
+    }
+
+    @Test
+    void energyIsContinuousAcrossTheCutoffAndIsolatedAtomsWork() {
+        double rc = 4.0;
+        double eps = 1e-4;
+        // O–H pair plus a C atom moving through the cutoff of both
+        double[][] out = evaluate(model, List.of(
+                Structure.molecule(new int[] {8, 1, 6}, new double[] {0, 0, 0, 0.97, 0, 0, 0, rc - eps, 0}),
+                Structure.molecule(new int[] {8, 1, 6}, new double[] {0, 0, 0, 0.97, 0, 0, 0, rc + eps, 0}),
+                Structure.molecule(new int[] {8, 1, 6}, new double[] {0, 0, 0, 0.97, 0, 0, 0, 50, 0}),
+                Structure.molecule(new int[] {6}, new double[] {0, 0, 0})));
+        double[] e = out[0];
+        double[] f = out[1];
+        assertEquals(e[1], e[2], 1e-12, "beyond the cutoff the far atom is isolated");
+        assertEquals(e[0], e[1], 1e-9, "energy continuous at the cutoff");
+        for (int k = 0; k < 9; k++) {
+            assertEquals(f[9 + k], f[k], 1e-6, "force continuous at the cutoff, component " + k);
+        }
+        for (int k = 0; k < 3; k++) {
+            assertEquals(0.0, f[27 + k], 0.0, "an isolated atom feels no force");
+        }
+        assertTrue(Double.isFinite(e[3]), "isolated atom energy");
+        double[][] alone = evaluate(model, List.of(Structure.molecule(new int[] {6}, new double[] {0, 0, 0})));
+        assertEquals(e[3], alone[0][0], 1e-12, "a batch without any edge");
+        assertArrayEquals(new double[3], alone[1], 0.0, "no force without neighbours");
+    }
+
+    @Test
     void forcesEqualFiniteDifferencesOfTheEnergy() {
         double h = 1e-5;
         Random rnd = new Random(9);
