@@ -1,44 +1,28 @@
 package io.moiety.eval;
 
-import io.moiety.chem.Element;
+import io.moiety.chem.BondPerception;
 import io.moiety.chem.Structure;
 import io.moiety.data.Frame;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Bond perception from 3D geometry: atoms i and j are bonded when their distance (Å) is below
- * {@code r_i + r_j + tolerance} with single-bond covalent radii ({@link Element#covalentRadius()}),
- * the rule Jmol and CDK's {@code RebondTool} use. For trajectories a bond is kept when it is present
- * in most of a few frames spread over the trajectory, so one stretched snapshot does not change
- * the graph.
+ * Bond graphs of benchmark molecules from 3D geometry, through {@link BondPerception} (distance
+ * below 1.2 × the sum of single-bond covalent radii). For trajectories a bond is kept when it is
+ * present in most of a few frames spread over the trajectory, so one stretched snapshot does not
+ * change the graph.
  */
 public final class CovalentBonds {
-    /** Default tolerance (Å) added to the sum of covalent radii. */
-    public static final double TOLERANCE = 0.4;
-
     private CovalentBonds() {}
 
     /** Neighbour lists (atom indices, ascending) of one structure. */
     public static int[][] neighbours(Structure s) {
-        int n = s.size();
-        int[] z = s.atomicNumbers();
-        double[] x = s.positions();
-        boolean[][] bonded = new boolean[n][n];
-        for (int i = 0; i < n; i++) {
-            double ri = Element.ofZ(z[i]).covalentRadius();
-            for (int j = i + 1; j < n; j++) {
-                double cut = ri + Element.ofZ(z[j]).covalentRadius() + TOLERANCE;
-                double dx = x[3 * i] - x[3 * j];
-                double dy = x[3 * i + 1] - x[3 * j + 1];
-                double dz = x[3 * i + 2] - x[3 * j + 2];
-                double d2 = dx * dx + dy * dy + dz * dz;
-                if (d2 < cut * cut && d2 > 0.01) {
-                    bonded[i][j] = bonded[j][i] = true;
-                }
-            }
+        List<List<Integer>> adj = BondPerception.perceive(s).neighbours();
+        int[][] out = new int[adj.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = adj.get(i).stream().mapToInt(Integer::intValue).sorted().toArray();
         }
-        return toLists(bonded);
+        return out;
     }
 
     /**
