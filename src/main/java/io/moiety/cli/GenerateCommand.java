@@ -31,8 +31,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Generate GFN2-xTB reference data for a task's molecules: Open Babel 3D",
-            "embedding, xtb --opt with a connectivity check, two independent NVT",
+            "Generate GFN2-xTB reference data (energies, forces) for a task's molecules.",
+            "Steps: Open Babel 3D embedding, xtb --opt with a connectivity check, two independent NVT",
             "trajectories (xtb --md, 300 K, real hydrogen mass, no SHAKE) and GFN2-xTB",
             "single points with gradient on every kept snapshot. Primary trajectories",
             "are stored as group NAME, the training molecules' second trajectories as",
@@ -84,8 +84,8 @@ public final class GenerateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--timeout", defaultValue = "600", paramLabel = "SECONDS",
-            description = {"Wall-clock limit of each single point, optimisation and embedding; an MD run gets",
-                "this per 1,000 MD steps. A timed-out call is recorded as failed. Default: ${DEFAULT-VALUE}."})
+            description = "Wall-clock limit of each single point, optimisation and embedding; an MD run gets "
+                + "this per 1,000 MD steps. A timed-out call is recorded as failed. Default: ${DEFAULT-VALUE}.")
     long timeout;
 
     @Option(names = "--md-method", paramLabel = "M", description = "Override the MD Hamiltonian: gfn2, gfn1, gfn0 or gfnff (labels are always GFN2-xTB).")

@@ -15,10 +15,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "tasks",
         mixinStandardHelpOptions = true,
         description = {
-            "List the compositional tasks (tasks/*.yaml, or those packed in the jar) with the",
-            "number of training and out-of-distribution (OOD) molecules. Give task names to",
-            "also list their molecules."},
-        footer = {"", "Examples:", "  moiety tasks", "  moiety tasks fusion"})
+            "List the compositional tasks and their training and out-of-distribution (OOD) molecules.",
+            "Tasks come from ./tasks/*.yaml when present, else from those packed in the jar.",
+            "Give task names to also list their molecules (role, name, SMILES)."},
+        footer = {"", "Examples:", "  moiety tasks", "  moiety tasks fusion", "  moiety tasks fusion fission --tasks-dir my-tasks"})
 public final class TasksCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "TASK", description = "Tasks whose molecules to list.")
