@@ -13,18 +13,12 @@ import java.util.List;
  * {@code scratch} with {@code --norestart} and one OpenMP thread, and fails with a
  * {@link ToolFailure} naming the reason (non-zero exit, missing output, timeout).
  */
-public final class Xtb {
+public final class Xtb extends ScratchProgram {
     /** Reference method written to datasets as {@code level_of_theory}. */
     public static final String LEVEL_OF_THEORY = "GFN2-xTB";
 
-    private final Path executable;
-    private final Path scratch;
-    private final Duration timeout;
-
     public Xtb(Path executable, Path scratch, Duration timeout) {
-        this.executable = executable;
-        this.scratch = scratch;
-        this.timeout = timeout;
+        super(executable, scratch, timeout);
     }
 
     /** xtb found on PATH (or {@code MOIETY_XTB}); throws naming the Debian package when missing. */
@@ -45,7 +39,7 @@ public final class Xtb {
 
     /** Single point with gradient: energy (eV) and forces (eV/Å). */
     public XtbLabel singlePoint(Structure s) throws IOException, InterruptedException {
-        try (ToolRun run = ToolRun.in(scratch, "sp-")) {
+        try (ToolRun run = newRun("sp-")) {
             run.write("frame.xyz", XyzText.write(s, "moiety single point"));
             List<String> cmd = base("frame.xyz", s);
             cmd.add("--grad");
@@ -63,7 +57,7 @@ public final class Xtb {
 
     /** Geometry optimisation (xtb default convergence); returns the optimised structure. */
     public Structure optimize(Structure s) throws IOException, InterruptedException {
-        try (ToolRun run = ToolRun.in(scratch, "opt-")) {
+        try (ToolRun run = newRun("opt-")) {
             run.write("start.xyz", XyzText.write(s, "moiety optimisation start"));
             List<String> cmd = base("start.xyz", s);
             cmd.add("--opt");
@@ -89,7 +83,7 @@ public final class Xtb {
      * simulation time in fs. The timeout applies per started 1,000 MD steps.
      */
     public List<Snapshot> dynamics(Structure start, MdSettings md, long seed) throws IOException, InterruptedException {
-        try (ToolRun run = ToolRun.in(scratch, "md-")) {
+        try (ToolRun run = newRun("md-")) {
             run.write("start.xyz", XyzText.write(start, "moiety md start"));
             run.write("md.inp", md.xcontrol());
             double[] v = InitialVelocities.draw(start, md.temperature() * md.initialTemperatureFactor(), md.hydrogenMass(), seed);
