@@ -129,15 +129,17 @@ public final class GenerateCommand implements Callable<Integer> {
         if (Files.exists(output) && !force) {
             throw new IllegalArgumentException(output + " exists; use --force to overwrite it");
         }
-        MdSettings primary = override(tasks.get(0).sampling().md(scale, false), primaryFrames);
-        MdSettings secondary = override(tasks.get(0).sampling().md(scale, true), secondaryFrames);
+        Task first = tasks.get(0);
         for (Task t : tasks) {
-            if (!t.sampling().md(scale, false).equals(tasks.get(0).sampling().md(scale, false))
-                    || !t.sampling().md(scale, true).equals(tasks.get(0).sampling().md(scale, true))) {
-                throw new IllegalArgumentException(t.source() + ": sampling settings differ from " + tasks.get(0).source()
-                        + " at scale '" + scale + "'; tasks generated together must share them");
+            for (boolean second : new boolean[] {false, true}) {
+                if (!t.sampling().md(scale, second).equals(first.sampling().md(scale, second))) {
+                    throw new IllegalArgumentException(t.source() + ": sampling settings differ from " + first.source()
+                            + " at scale '" + scale + "'; tasks generated together must share them");
+                }
             }
         }
+        MdSettings primary = override(first.sampling().md(scale, false), primaryFrames);
+        MdSettings secondary = override(first.sampling().md(scale, true), secondaryFrames);
         List<MoleculeJob> jobs = jobs(tasks);
         int n = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         PipelineOptions options = new PipelineOptions(work.resolve(scale), primary, secondary, seed, n,
