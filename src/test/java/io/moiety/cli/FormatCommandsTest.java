@@ -8,6 +8,7 @@ import io.jhdf.api.WritableGroup;
 import io.moiety.data.Dataset;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.data.io.DatasetFiles;
+import io.moiety.data.io.SharedData;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -34,9 +35,7 @@ class FormatCommandsTest {
     }
 
     static Path ethanol() {
-        String prop = System.getProperty("moiety.shared");
-        Path dir = prop != null && Files.isDirectory(Path.of(prop)) ? Path.of(prop) : Path.of("/work/shared");
-        return dir.resolve("data/botnet-ethanol/train.xyz");
+        return SharedData.ethanolTrain();
     }
 
     @Test
