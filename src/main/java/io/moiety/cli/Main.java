@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             TrainCommand.class,
             PredictCommand.class,
+            BenchCommand.class,
         })
 public final class Main implements Runnable {
 
