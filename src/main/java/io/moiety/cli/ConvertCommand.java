@@ -68,6 +68,9 @@ public final class ConvertCommand implements Callable<Integer> {
         if (Files.exists(in) && Files.exists(out) && Files.isSameFile(in, out)) {
             throw new IllegalArgumentException(out + ": input and output are the same file");
         }
+        if (to != null && to != Format.MOIETY_HDF5 && to != Format.EXTXYZ) {
+            throw new IllegalArgumentException("--to: " + FormatOption.describe(to) + " is read-only; write moiety (Moiety HDF5) or extxyz");
+        }
         WriteOptions writeOptions = new WriteOptions(to, input.energyKey, input.forcesKey, force);
         Format outFormat = to != null ? to : DatasetFiles.formatFromExtension(out);
         if (!force && Files.exists(out)) {

@@ -138,6 +138,8 @@ public final class GenerateCommand implements Callable<Integer> {
                 }
             }
         }
+        atLeastOne("--primary-frames", primaryFrames);
+        atLeastOne("--secondary-frames", secondaryFrames);
         MdSettings primary = override(first.sampling().md(scale, false), primaryFrames);
         MdSettings secondary = override(first.sampling().md(scale, true), secondaryFrames);
         List<MoleculeJob> jobs = jobs(tasks);
@@ -161,6 +163,12 @@ public final class GenerateCommand implements Callable<Integer> {
         System.out.printf("wrote %s: %d trajectories, %d frames (%d failures, see above)%n",
                 output, records.size(), frames, summary.failures().size());
         return 0;
+    }
+
+    private static void atLeastOne(String option, Integer frames) {
+        if (frames != null && frames < 1) {
+            throw new IllegalArgumentException(option + " must be ≥ 1, got " + frames);
+        }
     }
 
     private MdSettings override(MdSettings m, Integer frames) {

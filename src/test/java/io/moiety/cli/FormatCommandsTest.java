@@ -199,6 +199,27 @@ class FormatCommandsTest {
     }
 
     @Test
+    void readOnlyOutputFormatIsRefusedBeforeReading() {
+        Path out = tmp.resolve("s.h5");
+        assertOneLineError(moiety("convert", ethanol().toString(), out.toString(), "--to", "spice"),
+                "--to: SPICE HDF5 is read-only; write moiety (Moiety HDF5) or extxyz");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void tasksAndGenerateOptionErrorsNameTheOption() {
+        Run list = moiety("tasks");
+        assertEquals(0, list.code(), list.err());
+        assertTrue(list.out().contains("chain-extension") && list.out().contains("fusion"), list.out());
+        assertOneLineError(moiety("tasks", "--tasks-dir", tmp.resolve("none").toString()),
+                "tasks directory " + tmp.resolve("none") + ": no such directory");
+        assertOneLineError(moiety("tasks", "--tasks-dir", tmp.toString()), "no task files (*.yaml) in " + tmp);
+        assertOneLineError(moiety("generate", "--task", "chain-extension", "--primary-frames", "0",
+                "--out", tmp.resolve("g.h5").toString(), "--work", tmp.resolve("w").toString()), "--primary-frames must be ≥ 1, got 0");
+        assertFalse(Files.exists(tmp.resolve("g.h5")));
+    }
+
+    @Test
     void inspectWithoutFileReadsTheDefaultDataset() {
         Run r = moiety("inspect");
         assertEquals(0, r.code(), r.err());
