@@ -43,14 +43,8 @@ public final class Xtb extends ScratchProgram {
             run.write("frame.xyz", XyzText.write(s, "moiety single point"));
             List<String> cmd = base("frame.xyz", s);
             cmd.add("--grad");
-            int rc = run.exec(cmd, timeout);
-            if (rc != 0) {
-                throw new ToolFailure("xtb single point exited with code " + rc + ": " + run.errorSummary());
-            }
-            String grad = run.read("gradient");
-            if (grad.isEmpty()) {
-                throw new ToolFailure("xtb single point wrote no gradient file: " + run.errorSummary());
-            }
+            exec(run, cmd, timeout, "xtb single point");
+            String grad = output(run, "gradient", "xtb single point", "gradient file");
             return XtbLabel.parseGradientFile(grad, s.size(), "xtb gradient");
         }
     }
@@ -61,18 +55,11 @@ public final class Xtb extends ScratchProgram {
             run.write("start.xyz", XyzText.write(s, "moiety optimisation start"));
             List<String> cmd = base("start.xyz", s);
             cmd.add("--opt");
-            int rc = run.exec(cmd, timeout);
-            String out = run.stdout();
-            if (rc != 0) {
-                throw new ToolFailure("xtb --opt exited with code " + rc + ": " + run.errorSummary());
-            }
-            if (out.contains("FAILED TO CONVERGE")) {
+            exec(run, cmd, timeout, "xtb --opt");
+            if (run.stdout().contains("FAILED TO CONVERGE")) {
                 throw new ToolFailure("xtb --opt: geometry optimisation failed to converge");
             }
-            String opt = run.read("xtbopt.xyz");
-            if (opt.isEmpty()) {
-                throw new ToolFailure("xtb --opt wrote no xtbopt.xyz: " + run.errorSummary());
-            }
+            String opt = output(run, "xtbopt.xyz", "xtb --opt", "xtbopt.xyz");
             return XyzText.read(opt, "xtbopt.xyz", s.charge(), s.multiplicity()).get(0).structure();
         }
     }
@@ -90,10 +77,7 @@ public final class Xtb extends ScratchProgram {
             run.write("mdrestart", InitialVelocities.mdrestart(start, v));
             List<String> cmd = base("start.xyz", start, md.methodFlags());
             cmd.addAll(List.of("--md", "--input", "md.inp"));
-            int rc = run.exec(cmd, timeout.multipliedBy(Math.max(1, (md.steps() + 999) / 1000)));
-            if (rc != 0) {
-                throw new ToolFailure("xtb --md exited with code " + rc + ": " + run.errorSummary());
-            }
+            exec(run, cmd, timeout.multipliedBy(Math.max(1, (md.steps() + 999) / 1000)), "xtb --md");
             if (!run.stdout().contains("RESTART")) {
                 throw new ToolFailure("xtb --md did not read the initial velocities (no RESTART in output)");
             }
@@ -110,6 +94,24 @@ public final class Xtb extends ScratchProgram {
             }
             return kept;
         }
+    }
+
+    /** Runs {@code command}; a non-zero exit is a {@link ToolFailure} naming the step and xtb's error output. */
+    private static void exec(ToolRun run, List<String> command, Duration limit, String step)
+            throws IOException, InterruptedException {
+        int rc = run.exec(command, limit);
+        if (rc != 0) {
+            throw new ToolFailure(step + " exited with code " + rc + ": " + run.errorSummary());
+        }
+    }
+
+    /** The output file {@code name} of the run; missing or empty is a {@link ToolFailure}. */
+    private static String output(ToolRun run, String name, String step, String what) throws IOException {
+        String text = run.read(name);
+        if (text.isEmpty()) {
+            throw new ToolFailure(step + " wrote no " + what + ": " + run.errorSummary());
+        }
+        return text;
     }
 
     /** One kept MD snapshot and its simulation time (fs). */
