@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             "Units everywhere: Å, eV, eV/Å."},
         subcommands = {
             CommandLine.HelpCommand.class,
+            InspectCommand.class,
+            ConvertCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,13 +1,21 @@
 package io.moiety.data.io;
 
+import io.moiety.data.AtomicFile;
 import io.moiety.data.Dataset;
 import io.moiety.data.MoleculeRecord;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Entry point for reading and writing dataset files in any supported format.
- * CONTRACT (owned by the formats work, issue #2): signatures are fixed, bodies to be implemented.
+ *
+ * <p>Reading: Moiety HDF5, extended XYZ, and the public ANI-1x, SPICE and QM7-X HDF5 layouts
+ * (converted to Å, eV, eV/Å). Writing: Moiety HDF5 and extended XYZ, always atomically.
+ * Malformed content raises {@link DataFileException} naming file, line and field (or HDF5 group
+ * and dataset).
  */
 public final class DatasetFiles {
     private DatasetFiles() {}
@@ -19,7 +27,27 @@ public final class DatasetFiles {
 
     /** Opens a file with explicit options (format override, energy/forces keys). */
     public static Dataset open(Path file, ReadOptions options) throws IOException {
-        throw new UnsupportedOperationException("not implemented yet");
+        requireFile(file);
+        Format format = options.format() != null ? options.format() : detect(file);
+        return switch (format) {
+            case MOIETY_HDF5 -> new MoietyHdf5Dataset(file);
+            case EXTXYZ -> Dataset.of(ExtxyzReader.read(file, options));
+            case ANI1X -> new Ani1xDataset(file);
+            case SPICE -> new SpiceDataset(file);
+            case QM7X -> new Qm7xDataset(file);
+        };
+    }
+
+    /** The format {@link #open(Path)} would use for this file. */
+    public static Format detect(Path file) throws IOException {
+        requireFile(file);
+        return FormatDetector.detect(file);
+    }
+
+    private static void requireFile(Path file) throws NoSuchFileException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, Files.exists(file) ? "not a regular file" : "no such file");
+        }
     }
 
     /**
@@ -27,6 +55,24 @@ public final class DatasetFiles {
      * ({@code .h5/.hdf5} → Moiety HDF5, {@code .xyz/.extxyz} → extended XYZ).
      */
     public static void write(Path file, Iterable<MoleculeRecord> molecules, WriteOptions options) throws IOException {
-        throw new UnsupportedOperationException("not implemented yet");
+        Format format = options.format() != null ? options.format() : formatFromExtension(file);
+        switch (format) {
+            case MOIETY_HDF5 -> AtomicFile.write(file, options.overwrite(), tmp -> MoietyHdf5Writer.write(tmp, molecules));
+            case EXTXYZ -> AtomicFile.write(file, options.overwrite(), tmp -> ExtxyzWriter.write(tmp, molecules, options));
+            default -> throw new IllegalArgumentException(format + " is read-only; write MOIETY_HDF5 or EXTXYZ");
+        }
+    }
+
+    /** Output format implied by a file name, or an error saying how to choose one. */
+    public static Format formatFromExtension(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".h5") || name.endsWith(".hdf5")) {
+            return Format.MOIETY_HDF5;
+        }
+        if (name.endsWith(".xyz") || name.endsWith(".extxyz")) {
+            return Format.EXTXYZ;
+        }
+        throw new IllegalArgumentException("cannot tell the output format from '" + file.getFileName()
+                + "': use a .h5/.hdf5 or .xyz/.extxyz name, or --to");
     }
 }

@@ -1,0 +1,104 @@
+package io.moiety.cli;
+
+import io.moiety.data.Dataset;
+import io.moiety.data.MoleculeRecord;
+import io.moiety.data.io.DatasetFiles;
+import io.moiety.data.io.Format;
+import io.moiety.data.io.ReadOptions;
+import io.moiety.data.io.WriteOptions;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code moiety convert}: any readable dataset file to Moiety HDF5 or extended XYZ, atomically. */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = {
+            "Convert a dataset file to Moiety HDF5 or extended XYZ.",
+            "Reads Moiety HDF5, extended XYZ, ANI-1x, SPICE and QM7-X (detected from content and extension);",
+            "writes Å, eV, eV/Å.",
+            "The output is written to a temporary file and renamed at the end: a failed or interrupted",
+            "conversion leaves no partial output, and an existing OUT is only replaced with --force.",
+            "Moiety HDF5 stores positions and forces as float32 and needs energy and forces on every frame."},
+        footer = {
+            "",
+            "Examples:",
+            "  moiety convert ../shared/data/botnet-ethanol/train.xyz ethanol.h5",
+            "  moiety convert ethanol.h5 ethanol.xyz",
+            "  moiety convert md.xyz md.h5 --energy-key REF_energy --forces-key REF_forces",
+            "  moiety convert SPICE-2.0.1.hdf5 spice.h5 --force",
+            "  moiety convert data.bin out.h5 --format xyz --to moiety"})
+public final class ConvertCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "IN", description = "Dataset file to read.")
+    Path in;
+
+    @Parameters(index = "1", paramLabel = "OUT", description = "File to write (.h5/.hdf5: Moiety HDF5; .xyz/.extxyz: extended XYZ).")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "F", converter = FormatOption.class,
+            description = "Input format instead of detecting it: " + FormatOption.HELP + ".")
+    Format format;
+
+    @Option(names = "--to", paramLabel = "F", converter = FormatOption.class,
+            description = "Output format instead of the extension's: moiety (h5) or extxyz (xyz).")
+    Format to;
+
+    @Option(names = "--energy-key", paramLabel = "K",
+            description = "Extended-XYZ key of the energy, for reading and writing (default: energy).")
+    String energyKey;
+
+    @Option(names = "--forces-key", paramLabel = "K",
+            description = "Extended-XYZ property of the forces, for reading and writing (default: forces).")
+    String forcesKey;
+
+    @Option(names = "--force", description = "Replace OUT if it exists.")
+    boolean force;
+
+    @Override
+    public Integer call() throws Exception {
+        if (Files.exists(in) && Files.exists(out) && Files.isSameFile(in, out)) {
+            throw new IllegalArgumentException(out + ": input and output are the same file");
+        }
+        WriteOptions writeOptions = new WriteOptions(to, energyKey, forcesKey, force);
+        Format outFormat = to != null ? to : DatasetFiles.formatFromExtension(out);
+        if (!force && Files.exists(out)) {
+            throw new java.nio.file.FileAlreadyExistsException(out.toString(), null, "exists; use --force to overwrite");
+        }
+        long start = System.nanoTime();
+        long[] counts = new long[2];
+        try (Dataset ds = DatasetFiles.open(in, new ReadOptions(format, energyKey, forcesKey))) {
+            List<String> ids = ds.moleculeIds();
+            try (ProgressBar bar = ProgressBars.create("converting", ids.size(), "molecules")) {
+                Iterable<MoleculeRecord> molecules = () -> new Iterator<>() {
+                    private final Iterator<String> it = ids.iterator();
+                    @Override public boolean hasNext() { return it.hasNext(); }
+                    @Override public MoleculeRecord next() {
+                        MoleculeRecord m = ds.molecule(it.next());
+                        counts[0]++;
+                        counts[1] += m.frames().size();
+                        bar.step();
+                        return m;
+                    }
+                };
+                DatasetFiles.write(out, molecules, writeOptions);
+            }
+        }
+        PrintWriter pw = spec.commandLine().getOut();
+        pw.printf(Locale.ROOT, "wrote %s (%s): %d molecules, %d frames in %.2f s%n", out, FormatOption.describe(outFormat),
+                counts[0], counts[1], (System.nanoTime() - start) / 1e9);
+        pw.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,41 @@
+package io.moiety.cli;
+
+import io.moiety.data.io.Format;
+import java.util.Locale;
+import picocli.CommandLine;
+
+/** Parses {@code --format}/{@code --to} values: enum names case-insensitively, plus short aliases. */
+final class FormatOption implements CommandLine.ITypeConverter<Format> {
+    static final String HELP = "moiety (Moiety HDF5; alias h5), extxyz (alias xyz), ani1x, spice, qm7x";
+
+    @Override
+    public Format convert(String value) {
+        return switch (value.toLowerCase(Locale.ROOT).replace('-', '_')) {
+            case "moiety", "moiety_hdf5", "h5", "hdf5" -> Format.MOIETY_HDF5;
+            case "extxyz", "xyz" -> Format.EXTXYZ;
+            case "ani1x", "ani_1x" -> Format.ANI1X;
+            case "spice" -> Format.SPICE;
+            case "qm7x", "qm7_x" -> Format.QM7X;
+            default -> throw new CommandLine.TypeConversionException("unknown format '" + value + "'; use one of: " + HELP);
+        };
+    }
+
+    /** Human-readable name and the units the file stores. */
+    static String describe(Format f) {
+        return switch (f) {
+            case MOIETY_HDF5 -> "Moiety HDF5";
+            case EXTXYZ -> "extended XYZ";
+            case ANI1X -> "ANI-1x HDF5";
+            case SPICE -> "SPICE HDF5";
+            case QM7X -> "QM7-X HDF5";
+        };
+    }
+
+    static String fileUnits(Format f) {
+        return switch (f) {
+            case MOIETY_HDF5, EXTXYZ, QM7X -> "stored in Å, eV, eV/Å (no conversion)";
+            case ANI1X -> "converted from Å, Hartree, Hartree/Å";
+            case SPICE -> "converted from bohr, Hartree, Hartree/bohr gradient (forces = −gradient)";
+        };
+    }
+}

@@ -1,0 +1,410 @@
+package io.moiety.data.io;
+
+import io.moiety.chem.Element;
+import io.moiety.chem.Formula;
+import io.moiety.chem.Structure;
+import io.moiety.data.Frame;
+import io.moiety.data.MoleculeRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Parses extended XYZ (ASE conventions) from bytes with a hand-rolled tokenizer. Consecutive
+ * frames with the same species sequence (and the same Moiety keys {@code molecule}, {@code smiles},
+ * {@code charge}, {@code multiplicity}, {@code level_of_theory}, {@code source}, when present)
+ * form one molecule record.
+ */
+final class ExtxyzReader {
+    /** Header keys that Moiety maps onto its data model instead of {@link Frame#info()}. */
+    static final String MOLECULE = "molecule", SMILES = "smiles", CHARGE = "charge",
+            MULTIPLICITY = "multiplicity", LEVEL = "level_of_theory", SOURCE = "source";
+    static final String DEFAULT_PROPERTIES = "species:S:1:pos:R:3";
+
+    private static final int[] SPECIES = new int[1 << 16];
+
+    static {
+        for (Element e : Element.values()) {
+            String s = e.symbol();
+            for (String v : new String[] {s, s.toLowerCase(), s.toUpperCase()}) {
+                SPECIES[key(v.getBytes(StandardCharsets.ISO_8859_1), 0, v.length())] = e.z();
+            }
+        }
+    }
+
+    private final Path file;
+    private final byte[] data;
+    private final String energyKey;
+    private final String forcesKey;
+    private final Map<String, Layout> layouts = new HashMap<>();
+    private int pos;
+    private long line;
+    private int lineStart;
+    private int lineEnd;
+    private final int[] tokStart = new int[64];
+    private final int[] tokEnd = new int[64];
+
+    private ExtxyzReader(Path file, byte[] data, ReadOptions options) {
+        this.file = file;
+        this.data = data;
+        this.energyKey = options.energyKey() == null ? "energy" : options.energyKey();
+        this.forcesKey = options.forcesKey() == null ? "forces" : options.forcesKey();
+    }
+
+    /** All molecules of the file. */
+    static List<MoleculeRecord> read(Path file, ReadOptions options) throws IOException {
+        return new ExtxyzReader(file, Files.readAllBytes(file), options).readMolecules();
+    }
+
+    private record GroupKey(int[] species, String molecule, String smiles, int charge, int multiplicity,
+                            String level, String source) {
+        boolean sameAs(GroupKey o) {
+            return o != null && Arrays.equals(species, o.species) && Objects.equals(molecule, o.molecule)
+                    && smiles.equals(o.smiles) && charge == o.charge && multiplicity == o.multiplicity
+                    && level.equals(o.level) && source.equals(o.source);
+        }
+    }
+
+    private List<MoleculeRecord> readMolecules() {
+        List<MoleculeRecord> out = new ArrayList<>();
+        Set<String> usedIds = new HashSet<>();
+        GroupKey current = null;
+        List<Frame> frames = new ArrayList<>();
+        String defaultSource = file.getFileName().toString();
+        while (true) {
+            ParsedFrame f = nextFrame(current == null ? null : current.species);
+            if (f == null) {
+                break;
+            }
+            if (!f.key.sameAs(current)) {
+                if (current != null) {
+                    out.add(record(current, frames, usedIds, defaultSource));
+                }
+                current = f.key;
+                frames = new ArrayList<>();
+            }
+            frames.add(f.frame);
+        }
+        if (current != null) {
+            out.add(record(current, frames, usedIds, defaultSource));
+        }
+        return out;
+    }
+
+    private static MoleculeRecord record(GroupKey k, List<Frame> frames, Set<String> used, String defaultSource) {
+        String formula = Formula.hill(k.species);
+        String base = k.molecule != null ? k.molecule : formula;
+        String id = base;
+        for (int n = 2; !used.add(id); n++) {
+            id = base + "_" + n;
+        }
+        return new MoleculeRecord(id, k.smiles, formula, k.charge, k.multiplicity, k.level,
+                k.source.isEmpty() && k.molecule == null ? defaultSource : k.source, frames);
+    }
+
+    private record ParsedFrame(GroupKey key, Frame frame) {}
+
+    /** Column layout of the atom lines, from {@code Properties=}. */
+    private static final class Layout {
+        int tokens;
+        int species = -1;
+        boolean speciesIsZ;
+        int pos = -1;
+        int forces = -1;
+        String[] names;
+    }
+
+    private Layout layout(String properties, long headerLine) {
+        Layout cached = layouts.get(properties);
+        if (cached != null) {
+            return cached;
+        }
+        String[] parts = properties.split(":", -1);
+        if (parts.length % 3 != 0) {
+            throw DataFileException.atLine(file, headerLine, "Properties",
+                    "expected name:type:count triples, got '" + properties + "'");
+        }
+        Layout l = new Layout();
+        List<String> names = new ArrayList<>();
+        for (int p = 0; p < parts.length; p += 3) {
+            String name = parts[p];
+            String type = parts[p + 1];
+            int count;
+            try {
+                count = Integer.parseInt(parts[p + 2]);
+            } catch (NumberFormatException e) {
+                throw DataFileException.atLine(file, headerLine, "Properties",
+                        "count of '" + name + "' is not an integer: '" + parts[p + 2] + "'");
+            }
+            if (!type.matches("[RISL]") || count < 1) {
+                throw DataFileException.atLine(file, headerLine, "Properties",
+                        "bad type or count for '" + name + "': " + type + ":" + count + " (types R, I, S, L)");
+            }
+            if ((name.equals("species") && type.equals("S")) || (name.equals("Z") && type.equals("I") && l.species < 0)) {
+                l.species = l.tokens;
+                l.speciesIsZ = type.equals("I");
+            } else if (name.equals("pos") && type.equals("R") && count == 3) {
+                l.pos = l.tokens;
+            } else if (name.equals(forcesKey) && type.equals("R") && count == 3) {
+                l.forces = l.tokens;
+            }
+            for (int c = 0; c < count; c++) {
+                names.add(name);
+            }
+            l.tokens += count;
+        }
+        if (l.species < 0) {
+            throw DataFileException.atLine(file, headerLine, "Properties", "no species:S:1 (or Z:I:1) column in '" + properties + "'");
+        }
+        if (l.pos < 0) {
+            throw DataFileException.atLine(file, headerLine, "Properties", "no pos:R:3 column in '" + properties + "'");
+        }
+        if (l.tokens > tokStart.length) {
+            throw DataFileException.atLine(file, headerLine, "Properties", "more than " + tokStart.length + " columns");
+        }
+        l.names = names.toArray(String[]::new);
+        layouts.put(properties, l);
+        return l;
+    }
+
+    /** Advances to the next line; false at end of data. */
+    private boolean nextLine() {
+        if (pos >= data.length) {
+            return false;
+        }
+        lineStart = pos;
+        int nl = pos;
+        while (nl < data.length && data[nl] != '\n') {
+            nl++;
+        }
+        int end = nl;
+        if (end > lineStart && data[end - 1] == '\r') {
+            end--;
+        }
+        lineEnd = end;
+        pos = nl + 1;
+        line++;
+        return true;
+    }
+
+    private String lineText() {
+        return new String(data, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+    }
+
+    private boolean blankLine() {
+        for (int i = lineStart; i < lineEnd; i++) {
+            if (data[i] != ' ' && data[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private ParsedFrame nextFrame(int[] previousSpecies) {
+        do {
+            if (!nextLine()) {
+                return null;
+            }
+        } while (blankLine());
+        long countLine = line;
+        String countText = lineText().trim();
+        int n;
+        try {
+            n = Integer.parseInt(countText);
+        } catch (NumberFormatException e) {
+            throw DataFileException.atLine(file, line, "atom count",
+                    "expected an integer, got '" + abbreviate(countText) + "'"
+                            + (previousSpecies != null ? " (does the previous frame have more atoms than its count "
+                            + previousSpecies.length + "?)" : ""));
+        }
+        if (n < 1) {
+            throw DataFileException.atLine(file, line, "atom count", "must be at least 1, got " + n);
+        }
+        if (!nextLine()) {
+            throw DataFileException.atLine(file, line + 1, "comment line", "missing: the file ends after the atom count");
+        }
+        long headerLine = line;
+        Map<String, String> kv;
+        try {
+            kv = ExtxyzHeader.parse(lineText());
+        } catch (IllegalArgumentException e) {
+            throw DataFileException.atLine(file, line, "comment line", e.getMessage());
+        }
+        String props = kv.remove("Properties");
+        Layout l = layout(props == null ? DEFAULT_PROPERTIES : props, headerLine);
+        double energy = Double.NaN;
+        String e = kv.remove(energyKey);
+        if (e != null) {
+            energy = headerNumber(e, energyKey, headerLine);
+        }
+        double[] cell = null;
+        String lattice = kv.remove("Lattice");
+        if (lattice != null) {
+            String[] v = lattice.trim().split("\\s+");
+            if (v.length != 9) {
+                throw DataFileException.atLine(file, headerLine, "Lattice", "expected 9 numbers, got " + v.length);
+            }
+            cell = new double[9];
+            for (int i = 0; i < 9; i++) {
+                cell[i] = headerNumber(v[i], "Lattice", headerLine);
+            }
+        }
+        String molecule = kv.remove(MOLECULE);
+        String smiles = orEmpty(kv.remove(SMILES));
+        String level = orEmpty(kv.remove(LEVEL));
+        String source = orEmpty(kv.remove(SOURCE));
+        int charge = headerInt(kv.remove(CHARGE), CHARGE, 0, headerLine);
+        int multiplicity = headerInt(kv.remove(MULTIPLICITY), MULTIPLICITY, 1, headerLine);
+
+        int[] species = new int[n];
+        double[] positions = new double[3 * n];
+        double[] forces = l.forces >= 0 ? new double[3 * n] : null;
+        for (int a = 0; a < n; a++) {
+            if (!nextLine()) {
+                throw DataFileException.atLine(file, countLine, "atom count",
+                        "frame declares " + n + " atoms but the file ends after " + a + " atom lines");
+            }
+            int count = tokenize(l.tokens);
+            if (count < l.tokens) {
+                if (count == 1 && isInteger(tokStart[0], tokEnd[0])) {
+                    throw DataFileException.atLine(file, countLine, "atom count", "frame declares " + n
+                            + " atoms but line " + line + " looks like the next frame's atom count after " + a + " atoms");
+                }
+                throw DataFileException.atLine(file, line, l.names[count], "missing column: line has " + count
+                        + " fields, Properties declares " + l.tokens);
+            }
+            if (count > l.tokens) {
+                throw DataFileException.atLine(file, line, "Properties", "line has more than the "
+                        + l.tokens + " fields Properties declares");
+            }
+            species[a] = l.speciesIsZ ? atomicNumber(l.species) : symbol(l.species);
+            for (int k = 0; k < 3; k++) {
+                positions[3 * a + k] = number(l.pos + k, "pos");
+            }
+            if (forces != null) {
+                for (int k = 0; k < 3; k++) {
+                    forces[3 * a + k] = number(l.forces + k, forcesKey);
+                }
+            }
+        }
+        if (previousSpecies != null && Arrays.equals(previousSpecies, species)) {
+            species = previousSpecies;
+        }
+        Structure s = new Structure(species, positions, charge, multiplicity, cell);
+        GroupKey key = new GroupKey(species, molecule, smiles, charge, multiplicity, level, source);
+        return new ParsedFrame(key, new Frame(s, energy, forces, kv));
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private double headerNumber(String text, String field, long headerLine) {
+        try {
+            return DecimalParser.parse(text);
+        } catch (NumberFormatException ex) {
+            throw DataFileException.atLine(file, headerLine, field, "not a number: '" + abbreviate(text) + "'");
+        }
+    }
+
+    private int headerInt(String text, String field, int dflt, long headerLine) {
+        if (text == null) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException ex) {
+            throw DataFileException.atLine(file, headerLine, field, "not an integer: '" + abbreviate(text) + "'");
+        }
+    }
+
+    /** Splits the current line at spaces and tabs; returns the number of fields (capped at max + 1). */
+    private int tokenize(int max) {
+        int count = 0;
+        int i = lineStart;
+        int end = lineEnd;
+        byte[] d = data;
+        while (true) {
+            while (i < end && (d[i] == ' ' || d[i] == '\t')) {
+                i++;
+            }
+            if (i >= end) {
+                return count;
+            }
+            if (count == max) {
+                return count + 1;
+            }
+            tokStart[count] = i;
+            while (i < end && d[i] != ' ' && d[i] != '\t') {
+                i++;
+            }
+            tokEnd[count++] = i;
+        }
+    }
+
+    private double number(int token, String field) {
+        try {
+            return DecimalParser.parse(data, tokStart[token], tokEnd[token]);
+        } catch (NumberFormatException ex) {
+            throw DataFileException.atLine(file, line, field, "not a number: '" + token(token) + "'");
+        }
+    }
+
+    private int symbol(int token) {
+        int s = tokStart[token];
+        int len = tokEnd[token] - s;
+        int z = len <= 2 ? SPECIES[key(data, s, len)] : 0;
+        if (z == 0) {
+            throw DataFileException.atLine(file, line, "species", "unknown element '" + token(token)
+                    + "' (Moiety knows H–Ar, Br, I)");
+        }
+        return z;
+    }
+
+    private int atomicNumber(int token) {
+        String t = token(token);
+        try {
+            int z = Integer.parseInt(t);
+            Element.ofZ(z);
+            return z;
+        } catch (IllegalArgumentException ex) {
+            throw DataFileException.atLine(file, line, "Z", "unknown atomic number '" + t + "' (Moiety knows H–Ar, Br, I)");
+        }
+    }
+
+    private boolean isInteger(int s, int e) {
+        for (int i = s; i < e; i++) {
+            if (data[i] < '0' || data[i] > '9') {
+                return false;
+            }
+        }
+        return e > s;
+    }
+
+    private String token(int token) {
+        return abbreviate(new String(data, tokStart[token], tokEnd[token] - tokStart[token], StandardCharsets.UTF_8));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+    }
+
+    private static int key(byte[] b, int s, int len) {
+        if (len == 1) {
+            return (b[s] & 0xff) << 8;
+        }
+        if (len == 2) {
+            return (b[s] & 0xff) << 8 | (b[s + 1] & 0xff);
+        }
+        return 0;
+    }
+}

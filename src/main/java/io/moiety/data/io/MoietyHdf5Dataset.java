@@ -1,0 +1,98 @@
+package io.moiety.data.io;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.moiety.chem.Element;
+import io.moiety.chem.Formula;
+import io.moiety.chem.Structure;
+import io.moiety.data.Frame;
+import io.moiety.data.MoleculeRecord;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a Moiety HDF5 file one molecule (group) at a time. Each dataset is read with one call
+ * and sliced into frames in Java. Energies must be present: NaN is an error naming the group
+ * and dataset.
+ */
+final class MoietyHdf5Dataset extends Hdf5Dataset {
+
+    MoietyHdf5Dataset(Path file) {
+        super(file);
+    }
+
+    @Override
+    public MoleculeRecord molecule(String id) {
+        Group g = group(id);
+        String gp = Hdf5Arrays.groupPath(g);
+        Dataset zd = arrays.dataset(g, "atomic_numbers");
+        int n = arrays.shape(g, zd, -1)[0];
+        int[] z = arrays.ints(g, zd);
+        for (int zi : z) {
+            if (!Element.isKnown(zi)) {
+                throw DataFileException.inHdf5(file, gp, "atomic_numbers", "unknown atomic number " + zi + " (Moiety knows H–Ar, Br, I)");
+            }
+        }
+        Dataset pd = arrays.dataset(g, "positions");
+        int m = arrays.shape(g, pd, -1, n, 3)[0];
+        Dataset ed = arrays.dataset(g, "energy");
+        arrays.shape(g, ed, m);
+        Dataset fd = arrays.dataset(g, "forces");
+        arrays.shape(g, fd, m, n, 3);
+        double[] energy = arrays.doubles(g, ed);
+        for (int i = 0; i < m; i++) {
+            if (Double.isNaN(energy[i])) {
+                throw DataFileException.inHdf5(file, gp, "energy", "frame " + i
+                        + " has energy NaN (Moiety HDF5 holds labelled frames only)");
+            }
+        }
+        double[] cell = null;
+        Node cn = g.getChildren().get("cell");
+        if (cn instanceof Dataset cd) {
+            arrays.shape(g, cd, m, 3, 3);
+            cell = arrays.doubles(g, cd);
+        }
+        int charge = arrays.intAttribute(g, "charge", 0);
+        int mult = arrays.intAttribute(g, "multiplicity", 1);
+        float[] pos = floats(g, pd);
+        float[] frc = floats(g, fd);
+        int stride = 3 * n;
+        List<Frame> frames = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+            double[] p = new double[stride];
+            double[] f = new double[stride];
+            int off = i * stride;
+            for (int k = 0; k < stride; k++) {
+                p[k] = pos[off + k];
+                f[k] = frc[off + k];
+            }
+            double[] c = null;
+            if (cell != null) {
+                c = new double[9];
+                System.arraycopy(cell, 9 * i, c, 0, 9);
+            }
+            frames.add(new Frame(new Structure(z, p, charge, mult, c), energy[i], f, Map.of()));
+        }
+        String formula = Hdf5Arrays.string(g, "formula");
+        return new MoleculeRecord(id, orEmpty(Hdf5Arrays.string(g, "smiles")),
+                formula == null || formula.isEmpty() ? Formula.hill(z) : formula, charge, mult,
+                orEmpty(Hdf5Arrays.string(g, "level_of_theory")), orEmpty(Hdf5Arrays.string(g, "source")), frames);
+    }
+
+    private float[] floats(Group g, Dataset d) {
+        Object flat = d.getDataFlat();
+        if (flat instanceof float[] a) {
+            return a;
+        }
+        double[] v = arrays.doubles(g, d);
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (float) v[i];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,67 @@
+package io.moiety.data.io;
+
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+import io.moiety.chem.Formula;
+import io.moiety.chem.Structure;
+import io.moiety.chem.Units;
+import io.moiety.data.Frame;
+import io.moiety.data.MoleculeRecord;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the SPICE HDF5 release (read only): one group per molecule with {@code atomic_numbers}
+ * [N], {@code conformations} [M,N,3] bohr, {@code dft_total_energy} [M] Hartree,
+ * {@code dft_total_gradient} [M,N,3] Hartree/bohr (forces = −gradient) and {@code smiles}
+ * (dataset or attribute). The total charge is the sum of {@code formal_charges} when present.
+ */
+final class SpiceDataset extends Hdf5Dataset {
+
+    SpiceDataset(Path file) {
+        super(file);
+    }
+
+    @Override
+    public MoleculeRecord molecule(String id) {
+        Group g = group(id);
+        String gp = Hdf5Arrays.groupPath(g);
+        Dataset zd = arrays.dataset(g, "atomic_numbers");
+        int n = arrays.shape(g, zd, -1)[0];
+        int[] z = arrays.ints(g, zd);
+        Dataset cd = arrays.dataset(g, "conformations");
+        int m = arrays.shape(g, cd, -1, n, 3)[0];
+        Dataset ed = arrays.dataset(g, "dft_total_energy");
+        arrays.shape(g, ed, m);
+        Dataset gd = arrays.dataset(g, "dft_total_gradient");
+        arrays.shape(g, gd, m, n, 3);
+        double[] xyz = arrays.doubles(g, cd);
+        double[] e = arrays.doubles(g, ed);
+        double[] grad = arrays.doubles(g, gd);
+        int charge = 0;
+        Node fc = g.getChildren().get("formal_charges");
+        if (fc instanceof Dataset fcd) {
+            for (int q : arrays.ints(g, fcd)) {
+                charge += q;
+            }
+        }
+        int stride = 3 * n;
+        List<Frame> frames = new ArrayList<>(m);
+        for (int i = 0; i < m; i++) {
+            if (Double.isNaN(e[i])) {
+                throw DataFileException.inHdf5(file, gp, "dft_total_energy", "frame " + i + " has energy NaN");
+            }
+            double[] p = new double[stride];
+            double[] f = new double[stride];
+            for (int k = 0; k < stride; k++) {
+                p[k] = xyz[i * stride + k] * Units.BOHR_ANGSTROM;
+                f[k] = -grad[i * stride + k] * Units.HARTREE_PER_BOHR_EV_PER_ANGSTROM;
+            }
+            frames.add(Frame.of(new Structure(z, p, charge, 1, null), e[i] * Units.HARTREE_EV, f));
+        }
+        return new MoleculeRecord(id, orEmpty(Hdf5Arrays.string(g, "smiles")), Formula.hill(z), charge, 1,
+                "ωB97M-D3(BJ)/def2-TZVPPD", "SPICE " + file.getFileName(), frames);
+    }
+}

@@ -1,0 +1,15 @@
+package io.moiety.model;
+
+/**
+ * Creates networks of one {@code type}. Built-in: schnet, painn. Others (e.g. {@code tp}) are
+ * found through {@link java.util.ServiceLoader}: list the implementing class in
+ * {@code META-INF/services/io.moiety.model.ModelFactory}.
+ */
+public interface ModelFactory {
+
+    /** The config {@code type} this factory builds. */
+    String type();
+
+    /** A new, uninitialised network (parameters are initialised by {@link EnergyModel#create}). */
+    AtomisticModel create(ModelConfig config);
+}

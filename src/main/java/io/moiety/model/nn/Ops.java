@@ -1,0 +1,94 @@
+package io.moiety.model.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+
+/**
+ * Differentiable operations for atomistic networks that avoid DJL's hazards: every constant
+ * comes from {@link Constants} (never a scalar overload), results are attached to a batch
+ * manager ({@link #home}), and nothing uses {@code toType}/{@code duplicate} on a graph path.
+ * Lengths in Å.
+ */
+public final class Ops {
+    private Ops() {}
+
+    /** Attaches {@code result} to {@code manager} (the batch/step manager) and returns it. */
+    public static NDArray home(NDArray result, NDManager manager) {
+        if (result.getManager() != manager) {
+            result.attach(manager);
+        }
+        return result;
+    }
+
+    /** Rows {@code x[index]} ({@code index} int64 {@code [M]}); differentiable w.r.t. {@code x}; lives in {@code home}. */
+    public static NDArray gather(NDArray x, NDArray index, NDManager home) {
+        return home(x.get(index), home);
+    }
+
+    /** Shifted softplus {@code ln(1 + eˣ) − ln 2} (SchNet's activation, zero at 0). */
+    public static NDArray shiftedSoftplus(NDArray x, Constants c) {
+        return x.getNDArrayInternal().softPlus().sub(c.scalar(Math.log(2.0)));
+    }
+
+    /** SiLU {@code x·σ(x)} (PaiNN's activation). */
+    public static NDArray silu(NDArray x) {
+        return x.mul(x.getNDArrayInternal().sigmoid());
+    }
+
+    /** Sigmoid {@code σ(x)}. */
+    public static NDArray sigmoid(NDArray x) {
+        return x.getNDArrayInternal().sigmoid();
+    }
+
+    /**
+     * Cosine cutoff {@code ½(cos(πr/r_c) + 1)} for {@code r < r_c}, else 0 (Behler), same shape as {@code r}.
+     */
+    public static NDArray cosineCutoff(NDArray r, double cutoff, Constants c) {
+        NDArray mask = r.lt(c.scalar(cutoff)).toType(c.dtype(), false); // constant mask: cutting the graph is intended
+        NDArray cos = r.mul(c.scalar(Math.PI / cutoff)).cos();
+        return cos.add(c.scalar(1.0)).mul(c.scalar(0.5)).mul(mask);
+    }
+
+    /**
+     * Gaussian radial basis {@code exp(−γ(r − μ_k)²)} with {@code n} centres evenly spaced on
+     * {@code [0, cutoff]} and {@code γ = 1/(2Δ²)} (Δ = spacing), as in SchNet. {@code r [E]} → {@code [E, n]}.
+     */
+    public static NDArray gaussianRbf(NDArray r, int n, double cutoff, Constants c) {
+        double[] mu = new double[n];
+        double delta = n > 1 ? cutoff / (n - 1) : cutoff;
+        for (int k = 0; k < n; k++) {
+            mu[k] = k * delta;
+        }
+        NDArray d = r.expandDims(1).sub(c.vector(mu).expandDims(0));
+        return d.square().mul(c.scalar(-0.5 / (delta * delta))).exp();
+    }
+
+    /**
+     * Sinc (spherical Bessel j₀) radial basis {@code sin(kπr/r_c)/r}, k = 1…n, as in PaiNN.
+     * {@code r [E]} (strictly positive) → {@code [E, n]}.
+     */
+    public static NDArray sincRbf(NDArray r, int n, double cutoff, Constants c) {
+        double[] k = new double[n];
+        for (int i = 0; i < n; i++) {
+            k[i] = (i + 1) * Math.PI / cutoff;
+        }
+        NDArray re = r.expandDims(1);
+        return re.mul(c.vector(k).expandDims(0)).sin().div(re);
+    }
+
+    /** Euclidean norm along {@code axis} with {@code eps} under the root (smooth at zero). */
+    public static NDArray norm(NDArray v, int axis, double eps, Constants c) {
+        return v.square().sum(new int[] {axis}).add(c.scalar(eps)).sqrt();
+    }
+
+    /** Euclidean norm along {@code axis} without regularisation (for edge lengths, never zero). */
+    public static NDArray norm(NDArray v, int axis) {
+        return v.square().sum(new int[] {axis}).sqrt();
+    }
+
+    /** Whether {@code t} is a supported floating type. */
+    public static boolean floating(DataType t) {
+        return t == DataType.FLOAT32 || t == DataType.FLOAT64;
+    }
+}

@@ -1,0 +1,105 @@
+package io.moiety.model.schnet;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import io.moiety.model.AtomOutputs;
+import io.moiety.model.AtomisticModel;
+import io.moiety.model.ModelConfig;
+import io.moiety.model.ModelFactory;
+import io.moiety.model.graph.GraphBatch;
+import io.moiety.model.nn.CompositeBlock;
+import io.moiety.model.nn.Constants;
+import io.moiety.model.nn.Dense;
+import io.moiety.model.nn.Embedding;
+import io.moiety.model.nn.Ops;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SchNet (Schütt et al., J. Chem. Phys. 148, 241722, 2018): element embedding, interaction
+ * blocks with continuous-filter convolutions over Gaussian radial features with a cosine cutoff,
+ * shifted-softplus activations and an atom-wise MLP giving per-atom energies.
+ * Config keys: {@code features} (hidden width), {@code interactions}, {@code rbf} (number of
+ * Gaussians, default 25), {@code filters} (filter width, default = features).
+ */
+public final class SchNet extends CompositeBlock implements AtomisticModel {
+    private final ModelConfig config;
+    private final int features;
+    private final int rbf;
+    private final Embedding embedding;
+    private final List<Interaction> interactions = new ArrayList<>();
+    private final Dense out1;
+    private final Dense out2;
+
+    /** Registry entry for type {@code schnet}. */
+    public static final class Factory implements ModelFactory {
+        @Override public String type() { return "schnet"; }
+
+        @Override public AtomisticModel create(ModelConfig config) { return new SchNet(config); }
+    }
+
+    /** One interaction block: cfconv (in2f → filter × neighbour features → sum) → f2out → residual. */
+    static final class Interaction extends CompositeBlock {
+        final Dense in2f;
+        final Dense filter1;
+        final Dense filter2;
+        final Dense f2out1;
+        final Dense f2out2;
+
+        Interaction(int features, int filters, int rbf) {
+            in2f = child("in2f", new Dense(features, filters, false));
+            filter1 = child("filter1", new Dense(rbf, filters, true));
+            filter2 = child("filter2", new Dense(filters, filters, true));
+            f2out1 = child("f2out1", new Dense(filters, features, true));
+            f2out2 = child("f2out2", new Dense(features, features, true));
+        }
+
+        NDArray apply(ParameterStore ps, GraphBatch b, NDArray x, NDArray radial, NDArray fcut, boolean training) {
+            Constants c = b.constants();
+            NDArray w = filter2.apply(ps, Ops.shiftedSoftplus(filter1.apply(ps, radial, training), c), training);
+            w = w.mul(fcut.expandDims(1));
+            NDArray h = in2f.apply(ps, x, training);
+            NDArray msg = Ops.gather(h, b.edgeSrc(), b.manager()).mul(w);
+            NDArray agg = b.edgesToAtoms().sum(msg);
+            NDArray v = f2out2.apply(ps, Ops.shiftedSoftplus(f2out1.apply(ps, agg, training), c), training);
+            return x.add(v);
+        }
+    }
+
+    /** A SchNet with the sizes of {@code config}. */
+    public SchNet(ModelConfig config) {
+        this.config = config;
+        features = config.integer("features");
+        int n = config.integer("interactions");
+        rbf = config.integer("rbf", 25);
+        int filters = config.integer("filters", features);
+        if (features < 2 || n < 1 || rbf < 1) {
+            throw new IllegalArgumentException(config.source() + ": features ≥ 2, interactions ≥ 1 and rbf ≥ 1 required");
+        }
+        embedding = child("embedding", new Embedding(features));
+        for (int i = 0; i < n; i++) {
+            interactions.add(child("interaction" + i, new Interaction(features, filters, rbf)));
+        }
+        out1 = child("out1", new Dense(features, features / 2, true));
+        out2 = child("out2", new Dense(features / 2, 1, true));
+    }
+
+    @Override public ModelConfig config() { return config; }
+
+    @Override public Block block() { return this; }
+
+    @Override
+    public AtomOutputs forward(GraphBatch b, ParameterStore ps, boolean training) {
+        Constants c = b.constants();
+        NDArray r = b.edgeLengths();
+        NDArray radial = Ops.gaussianRbf(r, rbf, b.cutoff(), c);
+        NDArray fcut = Ops.cosineCutoff(r, b.cutoff(), c);
+        NDArray x = embedding.apply(ps, b.atomicNumbers(), b.manager(), training);
+        for (Interaction block : interactions) {
+            x = block.apply(ps, b, x, radial, fcut, training);
+        }
+        NDArray e = out2.apply(ps, Ops.shiftedSoftplus(out1.apply(ps, x, training), c), training);
+        return new AtomOutputs(e.reshape(b.numAtoms()), null);
+    }
+}

@@ -1,0 +1,148 @@
+package io.moiety.cli;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.WritableGroup;
+import io.moiety.data.Dataset;
+import io.moiety.data.MoleculeRecord;
+import io.moiety.data.io.DatasetFiles;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code moiety inspect} and {@code moiety convert} end to end through Main's command line. */
+class FormatCommandsTest {
+    @TempDir Path tmp;
+
+    record Run(int code, String out, String err) {}
+
+    static Run moiety(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static Path ethanol() {
+        String prop = System.getProperty("moiety.shared");
+        Path dir = prop != null && Files.isDirectory(Path.of(prop)) ? Path.of(prop) : Path.of("/work/shared");
+        return dir.resolve("data/botnet-ethanol/train.xyz");
+    }
+
+    @Test
+    void inspectSummarisesTheEthanolFile() {
+        Run r = moiety("inspect", ethanol().toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("molecules    1\n"), r.out());
+        assertTrue(r.out().contains("frames       1000\n"), r.out());
+        assertTrue(r.out().contains("9000 in all, 9.0 per frame"), r.out());
+        assertTrue(r.out().contains("C 2000 atoms in 1 molecule"), r.out());
+        assertTrue(r.out().contains("H 6000 atoms") && r.out().contains("O 1000 atoms"), r.out());
+        assertTrue(r.out().matches("(?s).*energy\\s+min -42\\d\\d\\.\\d+, max -42\\d\\d.*eV \\(1000 frames\\).*"), r.out());
+        assertTrue(r.out().contains("eV/Å (27000 components)"), r.out());
+        assertTrue(r.out().contains("units") && r.out().contains("frames/s") && r.out().contains("MB/s"), r.out());
+    }
+
+    @Test
+    void convertBothWaysThenRefuseToOverwrite() throws Exception {
+        Path h5 = tmp.resolve("ethanol.h5");
+        Path xyz = tmp.resolve("ethanol.xyz");
+        Run r = moiety("convert", ethanol().toString(), h5.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("1 molecules, 1000 frames"), r.out());
+        assertEquals(0, moiety("convert", h5.toString(), xyz.toString()).code());
+        List<MoleculeRecord> fromH5;
+        List<MoleculeRecord> fromXyz;
+        try (Dataset a = DatasetFiles.open(h5); Dataset b = DatasetFiles.open(xyz)) {
+            fromH5 = a.readAll();
+            fromXyz = b.readAll();
+        }
+        assertEquals(fromH5, fromXyz, "HDF5 → XYZ keeps every value and the metadata");
+        assertEquals(1000, fromXyz.get(0).frames().size());
+
+        long size = Files.size(xyz);
+        Run refused = moiety("convert", ethanol().toString(), xyz.toString());
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().contains("error: " + xyz + ": exists; use --force to overwrite"), refused.err());
+        assertEquals(size, Files.size(xyz));
+        assertEquals(0, moiety("convert", ethanol().toString(), xyz.toString(), "--force").code());
+        assertNotEquals(size, Files.size(xyz), "replaced with the XYZ → XYZ copy");
+    }
+
+    @Test
+    void failedConvertLeavesNoOutputAndNoTemporaryFile() throws Exception {
+        Path in = tmp.resolve("in");
+        Files.createDirectories(in);
+        Path src = in.resolve("two.h5");
+        WritableHdfFile h5 = HdfFile.write(src);
+        for (String name : List.of("a_good", "b_bad")) {
+            WritableGroup g = h5.putGroup(name);
+            g.putDataset("atomic_numbers", new byte[] {1, 1});
+            g.putDataset("positions", new float[][][] {{{0, 0, 0}, {0, 0, 0.74f}}});
+            g.putDataset("energy", new double[] {name.equals("b_bad") ? Double.NaN : -31.5});
+            g.putDataset("forces", new float[1][2][3]);
+        }
+        h5.close();
+        Path outDir = tmp.resolve("out");
+        Files.createDirectories(outDir);
+        for (String name : List.of("o.h5", "o.xyz")) {
+            Run r = moiety("convert", src.toString(), outDir.resolve(name).toString());
+            assertEquals(1, r.code());
+            assertTrue(r.err().contains("error: " + src + ": /b_bad/energy: frame 0 has energy NaN"), r.err());
+            assertFalse(r.err().contains("\tat "), "no stack trace");
+        }
+        try (var files = Files.list(outDir)) {
+            assertEquals(List.of(), files.toList(), "neither output nor temporary file left");
+        }
+    }
+
+    @Test
+    void malformedInputGivesFileLineFieldError() throws Exception {
+        Path bad = tmp.resolve("bad.xyz");
+        Files.writeString(bad, "2\nenergy=-1\nH 0 0 0\nH 0 0 zero\n");
+        Run r = moiety("inspect", bad.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("error: " + bad + ":4: pos: not a number: 'zero'"), r.err());
+        Run missing = moiety("inspect", tmp.resolve("nope.xyz").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("nope.xyz: no such file"), missing.err());
+    }
+
+    @Test
+    void energyKeysAndFormatOverride() throws Exception {
+        Path data = tmp.resolve("frames.dat");
+        Files.writeString(data, "1\nProperties=species:S:1:pos:R:3:REF_forces:R:3 REF_energy=-13.5\nH 0 0 0 0.5 0 0\n");
+        Path out = tmp.resolve("h.h5");
+        Run r = moiety("convert", data.toString(), out.toString(), "--format", "xyz", "--energy-key", "REF_energy",
+                "--forces-key", "REF_forces");
+        assertEquals(0, r.code(), r.err());
+        try (Dataset ds = DatasetFiles.open(out)) {
+            var f = ds.readAll().get(0).frames().get(0);
+            assertEquals(-13.5, f.energy());
+            assertEquals(0.5, f.forces()[0]);
+        }
+        Run noKey = moiety("convert", data.toString(), tmp.resolve("h2.h5").toString(), "--format", "xyz");
+        assertEquals(1, noKey.code());
+        assertTrue(noKey.err().contains("no energy"), noKey.err());
+        assertFalse(Files.exists(tmp.resolve("h2.h5")));
+    }
+
+    @Test
+    void helpTeachesWithExamples() {
+        Run r = moiety("convert", "--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("Examples:") && r.out().contains("--energy-key") && r.out().contains("--force"), r.out());
+        Run top = moiety("--help");
+        assertTrue(top.out().contains("inspect") && top.out().contains("convert"), top.out());
+    }
+}

@@ -1,0 +1,79 @@
+package io.moiety.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.types.DataType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelConfigTest {
+
+    @Test
+    void shippedConfigsLoadAndBuild() throws IOException {
+        for (String name : new String[] {"schnet-small", "schnet-paper", "painn-small", "painn-paper"}) {
+            ModelConfig c = ModelConfig.load(name);
+            assertEquals(4, ((Number) c.training().get("energy_weight")).intValue(), name);
+            assertEquals(100, ((Number) c.training().get("forces_weight")).intValue(), name);
+            assertTrue(Models.create(c).block().getChildren().size() > 2, name);
+        }
+        ModelConfig s = ModelConfig.load("schnet-paper");
+        assertEquals(1024, s.integer("features"));
+        assertEquals(5, s.integer("interactions"));
+        assertEquals(6.0, s.cutoff());
+        ModelConfig p = ModelConfig.load("painn-paper");
+        assertEquals(512, p.integer("features"));
+        assertEquals(6, p.integer("interactions"));
+        assertEquals(12.0, p.cutoff());
+    }
+
+    @Test
+    void overridesAndYamlRoundTrip() {
+        ModelConfig c = Molecules.tiny("schnet", false)
+                .withOverrides(Map.of("features", "16", "dtype", "float32", "training.max_epochs", "5"));
+        assertEquals(16, c.integer("features"));
+        assertEquals(DataType.FLOAT32, c.dataType());
+        assertEquals(5, c.training().get("max_epochs"));
+        ModelConfig back = ModelConfig.parse(c.toYaml(), "round-trip");
+        assertEquals(c.architecture(), back.architecture());
+        assertEquals(c.training(), back.training());
+        assertEquals(c.cutoff(), back.cutoff());
+    }
+
+    @Test
+    void errorsNameFileAndField(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, "type: schnet\ncutoff: -1\nfeatures: 8\ninteractions: 2\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelConfig.load(f));
+        assertTrue(e.getMessage().contains("bad.yaml") && e.getMessage().contains("cutoff"), e.getMessage());
+        Files.writeString(f, "type: schnet\ncutoff: 5\ninteractions: 2\n");
+        ModelConfig noFeatures = ModelConfig.load(f);
+        e = assertThrows(IllegalArgumentException.class, () -> Models.create(noFeatures));
+        assertTrue(e.getMessage().contains("bad.yaml") && e.getMessage().contains("features"), e.getMessage());
+        Files.writeString(f, "type: transformer\ncutoff: 5\n");
+        ModelConfig unknown = ModelConfig.load(f);
+        e = assertThrows(IllegalArgumentException.class, () -> Models.create(unknown));
+        assertTrue(e.getMessage().contains("type") && e.getMessage().contains("schnet"), e.getMessage());
+        Files.writeString(f, "type: schnet\ncutoff: 5\ndtype: float16\n");
+        e = assertThrows(IllegalArgumentException.class, () -> ModelConfig.load(f));
+        assertTrue(e.getMessage().contains("dtype"), e.getMessage());
+        assertThrows(IOException.class, () -> ModelConfig.load("no-such-model"));
+    }
+
+    @Test
+    void devicesSelectCpuAndRejectNonsense() {
+        assertEquals(ai.djl.Device.cpu(), Devices.select("cpu"));
+        ai.djl.Device auto = Devices.select("auto");
+        assertTrue(auto.isGpu() == (ai.djl.engine.Engine.getInstance().getGpuCount() > 0));
+        if (ai.djl.engine.Engine.getInstance().getGpuCount() == 0) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Devices.select("gpu"));
+            assertTrue(e.getMessage().contains("PYTORCH_LIBRARY_PATH"), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> Devices.select("tpu"));
+    }
+}
