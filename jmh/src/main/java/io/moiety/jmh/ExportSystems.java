@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * Writes the comparison systems of {@link PeerTiming} as extended XYZ (Å) so that the PyTorch
- * peer reads exactly the same atoms: {@code alkanes32.xyz} (32 frames) and {@code hexane1000.xyz}.
+ * peer reads exactly the same atoms: {@code alkanes32.xyz} (32 frames), {@code hexane1000.xyz} and {@code propane1.xyz}.
  *
  * <pre>java -cp jmh/target/benchmarks.jar io.moiety.jmh.ExportSystems benchmarks/peer/systems</pre>
  */
@@ -20,7 +20,7 @@ public final class ExportSystems {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "benchmarks/peer/systems");
         Files.createDirectories(dir);
-        for (String name : List.of("alkanes32", "hexane1000")) {
+        for (String name : List.of("alkanes32", "hexane1000", "propane1")) {
             StringBuilder sb = new StringBuilder();
             for (Structure s : PeerTiming.system(name)) {
                 sb.append(s.size()).append('\n');

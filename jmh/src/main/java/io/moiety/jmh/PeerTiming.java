@@ -10,6 +10,8 @@ import io.moiety.model.graph.GraphBatch;
 import io.moiety.model.nn.ForceGrad;
 import io.moiety.model.nn.GradMode;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,21 +20,26 @@ import java.util.Locale;
  * Moiety's side of the PyTorch comparison (benchmarks/peer/compare.py): times inference
  * (neighbour list + energy + forces) and one training step on the systems of
  * {@link BenchSystems} with the same loop, phases and JSON fields as
- * {@code benchmarks/peer/peer_bench.py}. Prints one JSON object per mode.
+ * {@code benchmarks/peer/peer_bench.py}. Prints one JSON object per mode: median wall time
+ * {@code ms}, median CPU time of the calling thread {@code cpu_ms} (with one intra-op thread all
+ * tensor work runs on it, so it is robust when other jobs load the machine) and mean per-phase CPU times.
  *
  * <pre>java -cp jmh/target/benchmarks.jar io.moiety.jmh.PeerTiming --system alkanes32 --model schnet-small --threads 1</pre>
  */
 public final class PeerTiming {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final String[] PHASES = {"graph", "forward", "forces", "backward", "optimizer"};
 
     private PeerTiming() {}
 
-    /** The named comparison system: {@code alkanes32} (32 molecules C3–C6) or {@code hexane1000}. */
+    /** The named comparison system: {@code alkanes32} (32 molecules C3–C6), {@code hexane1000},
+     *  or {@code propane1} (one molecule: almost pure per-operation overhead). */
     static List<Structure> system(String name) {
         return switch (name) {
             case "alkanes32" -> BenchSystems.alkaneBatch(32, 42);
             case "hexane1000" -> List.of(BenchSystems.hexaneCluster(1000, 42));
-            default -> throw new IllegalArgumentException("unknown system '" + name + "' (alkanes32, hexane1000)");
+            case "propane1" -> BenchSystems.alkaneBatch(1, 42);
+            default -> throw new IllegalArgumentException("unknown system '" + name + "' (alkanes32, hexane1000, propane1)");
         };
     }
 
@@ -68,9 +75,12 @@ public final class PeerTiming {
              TrainStep train = new TrainStep(m, structures, 4.0, 100.0, 7)) {
             for (String mode : modes.split(",")) {
                 long[][] t = new long[PHASES.length + 1][iters];
+                long[] cpu = new long[iters];
                 int edges = 0;
                 for (int it = 0; it < warmup + iters; it++) {
                     long[] ph = new long[PHASES.length];
+                    long c0 = THREADS.getCurrentThreadCpuTime();
+                    long w0 = System.nanoTime();
                     if (mode.equals("train")) {
                         if (!Double.isFinite(train.run())) {
                             throw new IllegalStateException("non-finite loss");
@@ -81,13 +91,14 @@ public final class PeerTiming {
                     } else {
                         throw new IllegalArgumentException("unknown mode '" + mode + "' (infer, train)");
                     }
+                    long c1 = THREADS.getCurrentThreadCpuTime();
+                    long w1 = System.nanoTime();
                     if (it >= warmup) {
-                        long total = 0;
+                        cpu[it - warmup] = c1 - c0;
                         for (int k = 0; k < ph.length; k++) {
                             t[k][it - warmup] = ph[k];
-                            total += ph[k];
                         }
-                        t[PHASES.length][it - warmup] = total;
+                        t[PHASES.length][it - warmup] = w1 - w0;
                     }
                 }
                 if (edges == 0) {
@@ -99,13 +110,13 @@ public final class PeerTiming {
                 StringBuilder sb = new StringBuilder();
                 sb.append(String.format(Locale.ROOT, "{\"impl\": \"moiety\", \"model\": \"%s\", \"mode\": \"%s\", "
                                 + "\"system\": \"%s\", \"atoms\": %d, \"molecules\": %d, \"edges\": %d, \"threads\": %d, "
-                                + "\"device\": \"%s\", \"iters\": %d, \"ms\": %.4f, \"phases_ms\": {",
+                                + "\"device\": \"%s\", \"iters\": %d, \"ms\": %.4f, \"cpu_ms\": %.4f, \"phases_ms\": {",
                         config.type(), mode, systemName, atoms, structures.size(), edges, threads, device, iters,
-                        median(t[PHASES.length]) / 1e6));
+                        median(t[PHASES.length]) / 1e6, median(cpu) / 1e6));
                 for (int k = 0; k < PHASES.length; k++) {
                     sb.append(String.format(Locale.ROOT, "\"%s\": %.4f, ", PHASES[k], mean(t[k]) / 1e6));
                 }
-                sb.append(String.format(Locale.ROOT, "\"total\": %.4f}}", mean(t[PHASES.length]) / 1e6));
+                sb.append(String.format(Locale.ROOT, "\"wall_total\": %.4f}}", mean(t[PHASES.length]) / 1e6));
                 System.out.println(sb);
             }
         }
@@ -114,15 +125,15 @@ public final class PeerTiming {
     /** One inference call, phases in ns into {@code ph}; returns the edge count. */
     private static int infer(EnergyModel m, ForceGrad forceGrad, List<Structure> structures, long[] ph) {
         try (GradMode g = GradMode.enabled(); NDManager step = m.manager().newSubManager()) {
-            long t0 = System.nanoTime();
+            long t0 = THREADS.getCurrentThreadCpuTime();
             GraphBatch b = m.batch(structures, step, true);
-            long t1 = System.nanoTime();
+            long t1 = THREADS.getCurrentThreadCpuTime();
             NDArray e = m.forward(b, null, false, false).energies();
-            long t2 = System.nanoTime();
+            long t2 = THREADS.getCurrentThreadCpuTime();
             NDArray f = forceGrad.forces(e, b.positions(), false);
             float[] ev = e.toFloatArray();
             float[] fv = f.toFloatArray();
-            long t3 = System.nanoTime();
+            long t3 = THREADS.getCurrentThreadCpuTime();
             if (!Float.isFinite(ev[0]) || !Float.isFinite(fv[0])) {
                 throw new IllegalStateException("non-finite prediction");
             }

@@ -18,6 +18,8 @@ import io.moiety.model.EnergyModel;
 import io.moiety.model.graph.GraphBatch;
 import io.moiety.model.nn.Constants;
 import io.moiety.model.nn.ForceGrad;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,9 @@ final class TrainStep implements AutoCloseable {
     private final Optimizer optimizer;
     private final ForceGrad forceGrad;
 
-    /** Phase times of the last {@link #run} in nanoseconds: graph, forward, forces, backward, optimizer. */
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+    /** Phase CPU times (this thread) of the last {@link #run} in nanoseconds: graph, forward, forces, backward, optimizer. */
     final long[] phases = new long[5];
 
     TrainStep(EnergyModel model, List<Structure> structures, double energyWeight, double forcesWeight, long seed) {
@@ -85,13 +89,13 @@ final class TrainStep implements AutoCloseable {
         try (NDManager step = model.manager().newSubManager()) {
             float loss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                long t0 = System.nanoTime();
+                long t0 = CPU.getCurrentThreadCpuTime();
                 GraphBatch b = model.batch(structures, step, true);
-                long t1 = System.nanoTime();
+                long t1 = CPU.getCurrentThreadCpuTime();
                 EnergyModel.Output o = model.forward(b, new ParameterStore(b.manager(), false), true, false);
-                long t2 = System.nanoTime();
+                long t2 = CPU.getCurrentThreadCpuTime();
                 NDArray f = forceGrad.forces(o.energies(), b.positions(), true);
-                long t3 = System.nanoTime();
+                long t3 = CPU.getCurrentThreadCpuTime();
                 Constants c = b.constants();
                 NDArray l = o.energies().sub(c.vector(energies)).div(c.vector(atomCounts)).square().mean()
                         .mul(c.scalar(energyWeight))
@@ -99,7 +103,7 @@ final class TrainStep implements AutoCloseable {
                                 .mul(c.scalar(forcesWeight)));
                 gc.backward(l);
                 loss = l.getDataType() == DataType.FLOAT32 ? l.getFloat() : (float) l.getDouble();
-                long t4 = System.nanoTime();
+                long t4 = CPU.getCurrentThreadCpuTime();
                 for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
                     NDArray w = e.getValue();
                     NDArray g = w.getGradient();
@@ -107,7 +111,7 @@ final class TrainStep implements AutoCloseable {
                     JniUtils.zeroGrad((PtNDArray) w);
                     g.close();
                 }
-                long t5 = System.nanoTime();
+                long t5 = CPU.getCurrentThreadCpuTime();
                 phases[0] = t1 - t0;
                 phases[1] = t2 - t1;
                 phases[2] = t3 - t2;
