@@ -24,11 +24,14 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = {
             "Convert a dataset file to Moiety HDF5 or extended XYZ.",
-            "Reads Moiety HDF5, extended XYZ, ANI-1x, SPICE and QM7-X (detected from content and extension);",
-            "writes Å, eV, eV/Å.",
-            "The output is written to a temporary file and renamed at the end: a failed or interrupted",
-            "conversion leaves no partial output, and an existing OUT is only replaced with --force.",
-            "Moiety HDF5 stores positions and forces as float32 and needs energy and forces on every frame."},
+            "Reads Moiety HDF5, extended XYZ, ANI-1x, SPICE and QM7-X (detected from content and extension); "
+                + "writes Å, eV, eV/Å.",
+            "",
+            "The output is written to a temporary file and renamed at the end: a failed or interrupted "
+                + "conversion leaves no partial output, and an existing OUT is only replaced with --force.",
+            "",
+            "Moiety HDF5 stores positions and forces as float32 and needs energy and forces on every frame; "
+                + "extended XYZ keeps full double precision and every header key."},
         footer = {
             "",
             "Examples:",

@@ -18,6 +18,10 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             InspectCommand.class,
             ConvertCommand.class,
+            TasksCommand.class,
+            GenerateCommand.class,
+            TrainCommand.class,
+            PredictCommand.class,
         })
 public final class Main implements Runnable {
 

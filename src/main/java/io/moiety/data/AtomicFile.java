@@ -22,6 +22,19 @@ public final class AtomicFile {
     private AtomicFile() {}
 
     /**
+     * Temporary files are created owner-only (0600); give the result the permissions of the file
+     * it replaces, or rw-r--r-- for a new file, as an ordinary write would (POSIX file systems only).
+     */
+    private static void readableLikeOrdinaryFiles(Path tmp, Path target) throws IOException {
+        if (!Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            return;
+        }
+        Files.setPosixFilePermissions(tmp, Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
+
+    /**
      * Writes {@code target} through {@code writer}.
      *
      * @param overwrite replace an existing target; when false an existing target is an error
@@ -37,6 +50,7 @@ public final class AtomicFile {
         boolean done = false;
         try {
             writer.writeTo(tmp);
+            readableLikeOrdinaryFiles(tmp, abs);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

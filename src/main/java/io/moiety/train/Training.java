@@ -1,13 +1,37 @@
 package io.moiety.train;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import io.moiety.data.Frame;
+import io.moiety.model.Devices;
+import io.moiety.model.EnergyModel;
+import io.moiety.model.ModelConfig;
 import io.moiety.model.Potential;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Trains a network potential. CONTRACT (owned by the training work, issue #4): the signature is
- * fixed so the benchmark runner can be written against it; the body is to be implemented.
+ * Trains a network potential. CONTRACT (owned by the training work, issue #4): the signature of
+ * {@link #train} is fixed so the benchmark runner can be written against it.
+ *
+ * <p>A run directory holds {@code last.ckpt} (full state after the last finished epoch),
+ * {@code best.ckpt} (model of the best-validation epoch) and {@code metrics.csv}. Calling
+ * {@link #train} on a directory with a {@code last.ckpt} resumes that run (same seed, same data,
+ * same config required); a finished run is not trained again.
  */
 public final class Training {
+    private static final Logger LOG = LoggerFactory.getLogger(Training.class);
+
     private Training() {}
 
     /**
@@ -16,6 +40,170 @@ public final class Training {
      * The caller closes the returned potential.
      */
     public static Potential train(TrainRequest request) throws IOException {
-        throw new UnsupportedOperationException("not implemented yet");
+        return train(request, List.of());
+    }
+
+    /** As {@link #train(TrainRequest)} with extra listeners called after the standard ones (tests, tools). */
+    static Potential train(TrainRequest request, List<TrainingListener> extra) throws IOException {
+        Objects.requireNonNull(request.runDir(), "runDir");
+        Files.createDirectories(request.runDir());
+        Path last = request.runDir().resolve(CheckpointListener.LAST);
+        String name = modelName(request.modelConfig());
+        ModelConfig config = ModelConfig.load(request.modelConfig()).withOverrides(request.overrides());
+        TrainingConfig tc = TrainingConfig.parse(config.training());
+        Device device = Devices.select(request.device());
+        RunMetadata meta = RunMetadata.of(request.train(), request.validation(), device.toString());
+
+        CheckpointState previous = Files.exists(last) ? CheckpointFile.readState(last) : null;
+        if (previous != null) {
+            checkResumable(previous, config, tc, request, meta, last);
+            // the checkpoint's config is authoritative (only the epoch and time limits may differ)
+            config = ModelConfig.parse(previous.modelConfigYaml(), last + "!config").withOverrides(
+                    Map.of("training.max_epochs", Integer.toString(tc.maxEpochs()),
+                            "training.max_wall_minutes", Double.toString(tc.maxWallMinutes())));
+            meta = previous.metadata();
+            LOG.info("resuming {} from epoch {} in {}", name, previous.epoch(), request.runDir());
+        }
+
+        EnergyModel model = EnergyModel.create(config, device, request.seed());
+        try {
+            EnergyNormalization norm = previous != null ? previous.normalization()
+                    : EnergyNormalization.fit(request.train(), tc.isolatedAtoms());
+            model.setHead(norm.toHead());
+            EnergyModelNetwork network = new EnergyModelNetwork(name, model);
+            TrainingLoop.RunInfo info = new TrainingLoop.RunInfo(name, config.toYaml(), request.seed(), norm, meta);
+            try (TrainingLoop loop = new TrainingLoop(network, tc, info, request.train(), request.validation(),
+                    List.of(), model.manager())) {
+                List<TrainingListener> listeners = new ArrayList<>();
+                listeners.add(new CheckpointListener(request.runDir(), loop::snapshot));
+                listeners.add(new MetricsCsvLogger(request.runDir().resolve("metrics.csv")));
+                listeners.add(new EarlyStopping(tc.earlyStoppingPatience()));
+                listeners.add(new TimeLimit(tc.maxWallMinutes()));
+                if (request.showProgress()) {
+                    listeners.add(new ProgressListener(name));
+                }
+                listeners.addAll(extra);
+                loop.setListeners(listeners);
+                if (previous != null) {
+                    try (NDManager tmp = model.manager().newSubManager()) {
+                        loop.restore(CheckpointFile.read(last, tmp));
+                    }
+                }
+                List<EpochResult> history = loop.run();
+                logSummary(name, history);
+            }
+            loadBest(model, network, request.runDir());
+            return model.asPotential(name, tc.validBatchSize());
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private static void logSummary(String name, List<EpochResult> history) {
+        int best = EarlyStopping.bestEpochIndex(history);
+        if (best >= 0) {
+            EpochResult b = history.get(best);
+            LOG.info("{}: best epoch {} of {}: val energy MAE {} meV/atom, force MAE {} meV/Å", name, b.epoch(),
+                    history.size(), String.format("%.3f", b.validEnergyMaePerAtom() * 1000),
+                    String.format("%.3f", b.validForceMae() * 1000));
+        }
+    }
+
+    /** Copies the weights of {@code best.ckpt} into the network. */
+    private static void loadBest(EnergyModel model, EnergyModelNetwork network, Path runDir) throws IOException {
+        Path best = runDir.resolve(CheckpointListener.BEST);
+        if (!Files.exists(best)) {
+            throw new IOException(runDir + ": training ended without writing " + CheckpointListener.BEST);
+        }
+        try (NDManager tmp = model.manager().newSubManager()) {
+            Weights.assign(network.parameters(), CheckpointFile.read(best, tmp).weights());
+        }
+    }
+
+    /**
+     * Loads the model of a checkpoint (a run's {@code best.ckpt} or {@code last.ckpt}; from the
+     * latter the EMA weights) as a potential on {@code device}.
+     */
+    public static Potential load(Path checkpoint, String device) throws IOException {
+        Path file = Files.isDirectory(checkpoint) ? checkpoint.resolve(CheckpointListener.BEST) : checkpoint;
+        if (!Files.exists(file)) {
+            throw new IOException(file + " does not exist" + (Files.isDirectory(checkpoint)
+                    ? " (is " + checkpoint + " a finished or running training directory?)" : ""));
+        }
+        CheckpointState state = CheckpointFile.readState(file);
+        ModelConfig config = ModelConfig.parse(state.modelConfigYaml(), file + "!config");
+        EnergyModel model = EnergyModel.create(config, Devices.select(device), state.seed());
+        try {
+            model.setHead(state.normalization().toHead());
+            EnergyModelNetwork network = new EnergyModelNetwork(state.modelName(), model);
+            try (NDManager tmp = model.manager().newSubManager()) {
+                CheckpointFile.Loaded ck = CheckpointFile.read(file, tmp);
+                Map<String, NDArray> w = ck.arrays().getOrDefault(CheckpointFile.EMA, ck.weights());
+                Weights.assign(network.parameters(), w);
+            }
+            Map<String, Object> tr = state.training();
+            int batch = tr.get("valid_batch_size") instanceof Number n ? n.intValue() : 32;
+            return model.asPotential(state.modelName(), batch);
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private static void checkResumable(CheckpointState prev, ModelConfig config, TrainingConfig tc,
+                                       TrainRequest request, RunMetadata meta, Path last) {
+        List<String> problems = new ArrayList<>();
+        if (prev.seed() != request.seed()) {
+            problems.add("seed " + request.seed() + " (checkpoint: " + prev.seed() + ")");
+        }
+        if (!prev.metadata().trainHash().equals(meta.trainHash())) {
+            problems.add("training data (hash differs)");
+        }
+        if (!prev.metadata().validHash().equals(meta.validHash())) {
+            problems.add("validation data (hash differs)");
+        }
+        ModelConfig saved = ModelConfig.parse(prev.modelConfigYaml(), last.toString());
+        if (!saved.architecture().equals(config.architecture()) || !saved.type().equals(config.type())
+                || saved.cutoff() != config.cutoff() || !saved.dtype().equals(config.dtype())) {
+            problems.add("model architecture");
+        }
+        Map<String, Object> a = new HashMap<>(prev.training());
+        Map<String, Object> b = new HashMap<>(tc.toMap());
+        for (String free : List.of("max_epochs", "max_wall_minutes")) {
+            a.remove(free);
+            b.remove(free);
+        }
+        Map<String, String> diff = new LinkedHashMap<>();
+        for (String k : b.keySet()) {
+            if (!String.valueOf(a.get(k)).equals(String.valueOf(b.get(k)))) {
+                diff.put(k, b.get(k) + " (checkpoint: " + a.get(k) + ")");
+            }
+        }
+        if (!diff.isEmpty()) {
+            problems.add("training settings " + diff);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(last + " belongs to a different run: " + String.join("; ", problems)
+                    + ". Resume with the original settings, or train into a new run directory.");
+        }
+    }
+
+    /** {@code models/schnet-small.yaml} → {@code schnet-small}. */
+    static String modelName(Path config) {
+        return modelNameOf(config.toString());
+    }
+
+    /** The model name of a config name or path: file name without {@code .yaml}/{@code .yml}. */
+    public static String modelNameOf(String nameOrPath) {
+        String f = Path.of(nameOrPath).getFileName().toString();
+        return f.endsWith(".yaml") ? f.substring(0, f.length() - 5) : f.endsWith(".yml") ? f.substring(0, f.length() - 4) : f;
+    }
+
+    /** Frames of all molecules of a list, for callers holding {@code MoleculeRecord}s. */
+    public static List<Frame> frames(List<io.moiety.data.MoleculeRecord> molecules) {
+        List<Frame> out = new ArrayList<>();
+        molecules.forEach(m -> out.addAll(m.frames()));
+        return out;
     }
 }

@@ -138,6 +138,25 @@ class FormatCommandsTest {
     }
 
     @Test
+    void inspectReportsSkippedAni1xFramesAndConvertedUnits() throws Exception {
+        Path p = tmp.resolve("ani.h5");
+        WritableHdfFile h5 = HdfFile.write(p);
+        WritableGroup g = h5.putGroup("H2");
+        g.putDataset("atomic_numbers", new byte[] {1, 1});
+        g.putDataset("coordinates", new float[][][] {{{0, 0, 0}, {0, 0, 0.74f}}, {{0, 0, 0}, {0, 0, 0.8f}}});
+        g.putDataset("wb97x_dz.energy", new double[] {-1.17, Double.NaN});
+        g.putDataset("wb97x_dz.forces", new float[2][2][3]);
+        h5.close();
+        Run r = moiety("inspect", p.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("ANI-1x HDF5"), r.out());
+        assertTrue(r.out().contains("frames       1\n"), r.out());
+        assertTrue(r.out().contains("skipped      1 frames with missing (NaN) labels"), r.out());
+        assertTrue(r.out().contains("converted from Å, Hartree, Hartree/Å"), r.out());
+        assertTrue(r.out().contains("min -31.837322"), r.out()); // -1.17 Hartree in eV
+    }
+
+    @Test
     void helpTeachesWithExamples() {
         Run r = moiety("convert", "--help");
         assertEquals(0, r.code());

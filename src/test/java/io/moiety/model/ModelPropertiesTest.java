@@ -185,6 +185,22 @@ class ModelPropertiesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"schnet", "painn"})
+    void isolatedAtomsAndSeedsBehave(String type) {
+        try (EnergyModel m = model(type); EnergyModel twin = model(type)) {
+            Structure h = Structure.molecule(new int[] {1}, new double[] {0.1, 0.2, 0.3});
+            Structure far = Structure.molecule(new int[] {1, 1}, new double[] {0, 0, 0, 9, 0, 0}); // beyond the cutoff
+            List<Prediction> p = m.predict(List.of(h, far), 2);
+            assertArrayEquals(new double[3], p.get(0).forces(), 0.0);
+            assertArrayEquals(new double[6], p.get(1).forces(), 0.0);
+            assertEquals(2 * p.get(0).energy(), p.get(1).energy(), 1e-10, "non-interacting atoms are additive");
+            Prediction a = one(m, Molecules.ethanol(9));
+            Prediction b = one(twin, Molecules.ethanol(9));
+            assertEquals(a.energy(), b.energy(), 0.0, "same seed, same model");
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void directForceHeadIsEquivariant() {
         try (EnergyModel m = model("painn"); GradMode g = GradMode.enabled()) {

@@ -55,4 +55,33 @@ class ReferenceEnergiesTest {
         assertEquals(1.0, n.shift(), 1e-12);
         assertEquals(2.0, n.scale(), 1e-12);
     }
+    /** The shared data folder: {@code moiety.shared}, else /work/shared. */
+    static java.nio.file.Path shared() {
+        String prop = System.getProperty("moiety.shared");
+        if (prop != null && java.nio.file.Files.isDirectory(java.nio.file.Path.of(prop))) {
+            return java.nio.file.Path.of(prop);
+        }
+        return java.nio.file.Path.of("/work/shared");
+    }
+
+    @Test
+    void readsIsolatedAtomsOfTheEthanolSet() throws Exception {
+        java.nio.file.Path dir = shared().resolve("data/botnet-ethanol");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(dir), "shared data not present");
+        ReferenceEnergies refs = ReferenceEnergies.fromIsolatedAtoms(dir.resolve("isolated_atoms.xyz"));
+        assertEquals(-13.568422383046626, refs.of(1), 1e-12);
+        assertEquals(-1025.2770951782686, refs.of(6), 1e-12);
+        assertEquals(java.util.Set.of(1, 6, 7, 8), refs.asMap().keySet()); // the file also has N
+        // on real ethanol frames: atomisation energy per atom is a few eV, forces O(1) eV/Å
+        List<Frame> train = new ArrayList<>();
+        try (io.moiety.data.Dataset d = io.moiety.data.io.DatasetFiles.open(dir.resolve("train.xyz"))) {
+            for (io.moiety.data.MoleculeRecord m : d) {
+                train.addAll(m.frames());
+            }
+        }
+        assertEquals(1000, train.size());
+        Normalisation n = Normalisation.fit(train, refs);
+        org.junit.jupiter.api.Assertions.assertTrue(n.shift() < -2 && n.shift() > -6, "shift " + n.shift());
+        org.junit.jupiter.api.Assertions.assertTrue(n.scale() > 0.3 && n.scale() < 3, "scale " + n.scale());
+    }
 }

@@ -24,13 +24,16 @@ final class ExtxyzHeader {
                 return out;
             }
             int keyStart = i;
-            StringBuilder key = new StringBuilder();
+            String key;
             if (line.charAt(i) == '"') {
-                i = readQuoted(line, i, key);
+                StringBuilder quoted = new StringBuilder();
+                i = readQuoted(line, i, quoted);
+                key = quoted.toString();
             } else {
                 while (i < n && line.charAt(i) != '=' && !Character.isWhitespace(line.charAt(i))) {
-                    key.append(line.charAt(i++));
+                    i++;
                 }
+                key = line.substring(keyStart, i);
             }
             int j = i;
             while (j < n && Character.isWhitespace(line.charAt(j))) {
@@ -42,7 +45,11 @@ final class ExtxyzHeader {
                     i++;
                 }
                 StringBuilder value = new StringBuilder();
-                if (i < n && line.charAt(i) == '"') {
+                int endQuote = i < n && line.charAt(i) == '"' ? line.indexOf('"', i + 1) : -1;
+                if (endQuote > 0 && line.lastIndexOf('\\', endQuote) < i) {
+                    value.append(line, i + 1, endQuote); // quoted, no escapes
+                    i = endQuote + 1;
+                } else if (i < n && line.charAt(i) == '"') {
                     i = readQuoted(line, i, value);
                 } else if (i < n && (line.charAt(i) == '{' || line.charAt(i) == '[')) {
                     char close = line.charAt(i) == '{' ? '}' : ']';
@@ -53,13 +60,15 @@ final class ExtxyzHeader {
                     value.append(line, i, end + 1);
                     i = end + 1;
                 } else {
+                    int valueStart = i;
                     while (i < n && !Character.isWhitespace(line.charAt(i))) {
-                        value.append(line.charAt(i++));
+                        i++;
                     }
+                    value.append(line, valueStart, i);
                 }
-                put(out, key.toString(), value.toString(), keyStart);
+                put(out, key, value.toString(), keyStart);
             } else {
-                put(out, key.toString(), "T", keyStart);
+                put(out, key, "T", keyStart);
             }
         }
     }

@@ -62,6 +62,9 @@ final class ExtxyzReader {
 
     /** All molecules of the file. */
     static List<MoleculeRecord> read(Path file, ReadOptions options) throws IOException {
+        if (Files.size(file) > Integer.MAX_VALUE - 16) {
+            throw DataFileException.inFile(file, "extended XYZ files above 2 GB are not supported; split the file");
+        }
         return new ExtxyzReader(file, Files.readAllBytes(file), options).readMolecules();
     }
 
@@ -247,8 +250,12 @@ final class ExtxyzReader {
             energy = headerNumber(e, energyKey, headerLine);
         }
         double[] cell = null;
-        String lattice = kv.remove("Lattice");
-        if (lattice != null) {
+        String lattice = kv.get("Lattice");
+        String pbc = kv.get("pbc");
+        if (lattice != null && (pbc == null || periodic(pbc))) {
+            // ASE: a Lattice without pbc means periodic. With pbc="F F F" (a molecule in vacuum)
+            // the lattice stays in the frame info, so Structure.cell is only set for periodic frames.
+            kv.remove("Lattice");
             String[] v = lattice.trim().split("\\s+");
             if (v.length != 9) {
                 throw DataFileException.atLine(file, headerLine, "Lattice", "expected 9 numbers, got " + v.length);
@@ -302,6 +309,15 @@ final class ExtxyzReader {
         Structure s = new Structure(species, positions, charge, multiplicity, cell);
         GroupKey key = new GroupKey(species, molecule, smiles, charge, multiplicity, level, source);
         return new ParsedFrame(key, new Frame(s, energy, forces, kv));
+    }
+
+    private static boolean periodic(String pbc) {
+        for (String t : pbc.trim().split("\\s+")) {
+            if (t.startsWith("T") || t.startsWith("t")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String orEmpty(String s) {

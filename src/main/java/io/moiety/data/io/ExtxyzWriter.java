@@ -54,6 +54,8 @@ final class ExtxyzWriter {
                 sb.append(i == 0 ? "" : " ").append(s.cell()[i]);
             }
             sb.append("\" ");
+        } else if (f.info().containsKey("Lattice")) {
+            sb.append("Lattice=").append(ExtxyzHeader.quote(f.info().get("Lattice"))).append(' ');
         }
         sb.append("Properties=species:S:1:pos:R:3");
         if (f.hasForces()) {

@@ -1,6 +1,7 @@
 package io.moiety.data.io;
 
 import io.jhdf.HdfFile;
+import io.jhdf.exceptions.HdfException;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.moiety.data.Dataset;
@@ -20,7 +21,11 @@ abstract class Hdf5Dataset implements Dataset {
 
     protected Hdf5Dataset(Path file) {
         this.file = file;
-        this.h5 = new HdfFile(file);
+        try {
+            this.h5 = new HdfFile(file);
+        } catch (HdfException e) {
+            throw DataFileException.inFile(file, "cannot open as HDF5: " + e.getMessage());
+        }
         this.arrays = new Hdf5Arrays(file);
     }
 

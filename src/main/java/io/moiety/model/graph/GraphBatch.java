@@ -185,6 +185,15 @@ public final class GraphBatch implements AutoCloseable {
         return edgeLengths;
     }
 
+    /** Atom count of each graph as a constant {@code [G]} of the batch dtype (e.g. for per-atom energy losses). */
+    public NDArray atomCounts() {
+        double[] n = new double[atomsPerGraph.length];
+        for (int g = 0; g < n.length; g++) {
+            n[g] = atomsPerGraph[g];
+        }
+        return constants.vector(n);
+    }
+
     /** Atomic numbers as Java array (copy). */
     public int[] atomicNumbersArray() { return atomicNumbers.clone(); }
 

@@ -77,6 +77,37 @@ public final class Ops {
         return re.mul(c.vector(k).expandDims(0)).sin().div(re);
     }
 
+    /**
+     * Bessel radial basis of NequIP/MACE, {@code (2/r_c)·sin(kπr/r_c)/r}, k = 1…n
+     * ({@code r [E]}, strictly positive → {@code [E, n]}).
+     */
+    public static NDArray besselRbf(NDArray r, int n, double cutoff, Constants c) {
+        return sincRbf(r, n, cutoff, c).mul(c.scalar(2.0 / cutoff));
+    }
+
+    /**
+     * Polynomial envelope of NequIP/MACE (Klicpera et al.), with {@code x = r/r_c}:
+     * {@code 1 − (p+1)(p+2)/2·xᵖ + p(p+2)·xᵖ⁺¹ − p(p+1)/2·xᵖ⁺²} for {@code x < 1}, else 0.
+     * Smooth to order p at the cutoff; p = 6 is the usual choice.
+     */
+    public static NDArray polynomialCutoff(NDArray r, double cutoff, int p, Constants c) {
+        if (p < 1) {
+            throw new IllegalArgumentException("polynomial cutoff order must be ≥ 1, got " + p);
+        }
+        NDArray x = r.mul(c.scalar(1.0 / cutoff));
+        NDArray xp = x;
+        for (int k = 1; k < p; k++) { // integer power by products: no scalar pow overload
+            xp = xp.mul(x);
+        }
+        NDArray xp1 = xp.mul(x);
+        NDArray xp2 = xp1.mul(x);
+        NDArray env = c.scalar(1.0).sub(xp.mul(c.scalar((p + 1.0) * (p + 2.0) / 2.0)))
+                .add(xp1.mul(c.scalar(p * (p + 2.0))))
+                .sub(xp2.mul(c.scalar(p * (p + 1.0) / 2.0)));
+        NDArray mask = r.lt(c.scalar(cutoff)).toType(c.dtype(), false);
+        return env.mul(mask);
+    }
+
     /** Euclidean norm along {@code axis} with {@code eps} under the root (smooth at zero). */
     public static NDArray norm(NDArray v, int axis, double eps, Constants c) {
         return v.square().sum(new int[] {axis}).add(c.scalar(eps)).sqrt();

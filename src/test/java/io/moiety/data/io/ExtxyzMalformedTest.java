@@ -17,7 +17,11 @@ class ExtxyzMalformedTest {
     private String error(String content) throws Exception {
         Path file = tmp.resolve("bad.xyz");
         Files.writeString(file, content);
-        DataFileException e = assertThrows(DataFileException.class, () -> DatasetFiles.open(file).close());
+        DataFileException e = assertThrows(DataFileException.class, () -> {
+            try (var ds = DatasetFiles.open(file)) {
+                ds.readAll(); // structure errors come from open, number errors when the molecule is read
+            }
+        });
         assertTrue(e.getMessage().startsWith(file + ":"), e.getMessage());
         return e.getMessage().substring(file.toString().length());
     }

@@ -36,8 +36,9 @@ class ExtxyzTest {
             assertEquals(3.61777644, f0.forces()[2], 0.0);
             assertEquals(-2.30077348, f0.forces()[26], 0.0);
             assertEquals(-0.13627129, f0.structure().positions()[24], 0.0);
-            assertArrayEquals(new double[] {50, 0, 0, 0, 50, 0, 0, 0, 50}, f0.structure().cell());
-            assertEquals(Map.of("OH_dist", "1.0373", "config_type", "Training_set", "pbc", "F F F"), f0.info());
+            assertNull(f0.structure().cell(), "pbc=\"F F F\": a molecule in vacuum, the lattice stays in the info");
+            assertEquals(Map.of("OH_dist", "1.0373", "config_type", "Training_set", "pbc", "F F F",
+                    "Lattice", "50.0 0.0 0.0 0.0 50.0 0.0 0.0 0.0 50.0"), f0.info());
             assertEquals(-4209.717215477924, m.frames().get(908).energy(), 0.0); // line 9990
             Frame last = m.frames().get(999);
             assertEquals(-0.00033289, last.structure().positions()[24], 0.0);
@@ -98,6 +99,35 @@ class ExtxyzTest {
             Frame f = ds.readAll().get(0).frames().get(0);
             assertEquals(1.5, f.energy());
             assertNull(f.forces(), "REF_forces is not the default forces key");
+        }
+    }
+
+    @Test
+    void latticeIsACellOnlyForPeriodicFrames() throws Exception {
+        Path file = tmp.resolve("cells.xyz");
+        Files.writeString(file, """
+                1
+                Lattice="4 0 0 0 5 0 0 0 6" energy=-1
+                H 0 0 0
+                1
+                Lattice="4 0 0 0 5 0 0 0 6" pbc="T T F" energy=-1
+                H 0 0 0
+                1
+                Lattice="4 0 0 0 5 0 0 0 6" pbc="F F F" energy=-1
+                H 0 0 0
+                """);
+        List<MoleculeRecord> all;
+        try (Dataset ds = DatasetFiles.open(file)) {
+            all = ds.readAll();
+        }
+        List<Frame> frames = all.get(0).frames();
+        assertArrayEquals(new double[] {4, 0, 0, 0, 5, 0, 0, 0, 6}, frames.get(0).structure().cell());
+        assertArrayEquals(new double[] {4, 0, 0, 0, 5, 0, 0, 0, 6}, frames.get(1).structure().cell());
+        assertNull(frames.get(2).structure().cell());
+        Path out = tmp.resolve("cells-copy.xyz");
+        DatasetFiles.write(out, all, WriteOptions.defaults());
+        try (Dataset ds = DatasetFiles.open(out)) {
+            assertEquals(all, ds.readAll());
         }
     }
 

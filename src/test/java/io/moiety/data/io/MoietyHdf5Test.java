@@ -68,6 +68,8 @@ class MoietyHdf5Test {
         try (var dir = Files.list(tmp)) {
             assertEquals(List.of(out), dir.toList(), "no temporary file left behind");
         }
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)),
+                "readable like any other output file, not owner-only like the temporary file");
     }
 
     @Test

@@ -132,6 +132,25 @@ class PublicLayoutsTest {
     }
 
     @Test
+    void spiceSmilesMayBeAnAttribute() throws Exception {
+        Path p = tmp.resolve("spice-attr.hdf5");
+        WritableHdfFile h5 = HdfFile.write(p);
+        WritableGroup g = h5.putGroup("water");
+        g.putAttribute("smiles", "[H]O[H]");
+        g.putDataset("atomic_numbers", new short[] {8, 1, 1});
+        g.putDataset("conformations", new float[1][3][3]);
+        g.putDataset("dft_total_energy", new double[] {-76});
+        g.putDataset("dft_total_gradient", new float[1][3][3]);
+        h5.close();
+        try (Dataset ds = DatasetFiles.open(p)) {
+            MoleculeRecord m = ds.molecule("water");
+            assertEquals("[H]O[H]", m.smiles());
+            assertEquals(0, m.charge());
+            assertEquals(-76 * Units.HARTREE_EV, m.frames().get(0).energy(), 1e-9);
+        }
+    }
+
+    @Test
     void missingPublicDatasetNamesGroupAndDataset() throws Exception {
         Path p = tmp.resolve("broken-spice.hdf5");
         WritableHdfFile h5 = HdfFile.write(p);

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Trains one model on rMD17 ethanol (botnet-ethanol/train.xyz: 950 train / 50 validation frames,
+# seeded split) under a wall-time budget, then predicts test_MD.xyz and prints energy/force MAE.
+# Usage: benchmarks/accuracy/run-ethanol.sh MODEL MINUTES [extra moiety-train options]
+# Needs: mvn -o -q compile (uses target/classes) and ../shared/data (or MOIETY_SHARED).
+set -euo pipefail
+model=$1; minutes=$2; shift 2
+shared=${MOIETY_SHARED:-$(cd "$(dirname "$0")/../../.." && pwd)/shared}
+[ -d "$shared/data/botnet-ethanol" ] || shared=/work/shared
+data=$shared/data/botnet-ethanol
+cp=${MOIETY_CP:-target/classes:$(cat target/classpath.txt)}
+run=${RUN_DIR:-runs/accuracy/$model}
+java_opts="-Xmx4g -Dai.djl.offline=true"
+java $java_opts -cp "$cp" io.moiety.cli.Main train --model "$model" --train "$data/train.xyz" \
+  --valid-fraction 0.05 --seed 1 --device cpu --epochs 1000 --time-limit "$minutes" --no-progress \
+  --out "$run" "$@"
+java $java_opts -cp "$cp" io.moiety.cli.Main predict --run "$run" --data "$data/test_MD.xyz" \
+  --out "$run/test_MD-pred.xyz" --device cpu --force
+cp "$run/metrics.csv" "$(dirname "$0")/$model-metrics.csv"

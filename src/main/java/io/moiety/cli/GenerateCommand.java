@@ -1,0 +1,186 @@
+package io.moiety.cli;
+
+import io.moiety.chem.SmilesGraph;
+import io.moiety.data.MoleculeRecord;
+import io.moiety.data.io.DatasetFiles;
+import io.moiety.data.io.WriteOptions;
+import io.moiety.label.GenerationSummary;
+import io.moiety.label.LabelPipeline;
+import io.moiety.label.MdSettings;
+import io.moiety.label.MoleculeJob;
+import io.moiety.label.PipelineOptions;
+import io.moiety.label.WorkStore;
+import io.moiety.task.Role;
+import io.moiety.task.Task;
+import io.moiety.task.TaskLoader;
+import io.moiety.task.TaskMolecule;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code moiety generate}: reference data for one task or all tasks from SMILES with xtb. */
+@Command(name = "generate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Generate GFN2-xTB reference data for a task's molecules: Open Babel 3D",
+            "embedding, xtb --opt with a connectivity check, two independent NVT",
+            "trajectories (xtb --md, 300 K, real hydrogen mass, no SHAKE) and GFN2-xTB",
+            "single points with gradient on every kept snapshot. Primary trajectories",
+            "are stored as group NAME, the training molecules' second trajectories as",
+            "NAME.md2 (see docs/data.md).",
+            "",
+            "Resumable: results are kept per frame in the work directory; re-running",
+            "the same command continues where it stopped. Failures are recorded with",
+            "their reason and skipped. Needs xtb and obabel",
+            "(Debian/Ubuntu: sudo apt-get install xtb openbabel).",
+            ""},
+        footer = {"",
+            "Examples:",
+            "  moiety generate --task fusion",
+            "      default scale, writes ./moiety-fusion-default.h5",
+            "  moiety generate --all --out data/moiety-default.h5 --force",
+            "      the embedded dataset (all tasks, ~40 frames per molecule)",
+            "  moiety generate --all --scale paper --workers 32 --out moiety-paper.h5",
+            "      paper scale (~2,000 + 500 frames per molecule; many core-hours)"})
+public final class GenerateCommand implements Callable<Integer> {
+
+    static final class Selection {
+        @Option(names = "--task", paramLabel = "NAME", description = "Task to generate (see `moiety tasks`).")
+        String task;
+        @Option(names = "--all", description = "All tasks; molecules shared by tasks are generated once.")
+        boolean all;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Selection selection;
+
+    @Option(names = "--scale", defaultValue = "default", paramLabel = "SCALE",
+            description = "Trajectory lengths from the task files: default (~40 frames per molecule) or paper (~2,000). Default: ${DEFAULT-VALUE}.")
+    String scale;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Output Moiety HDF5 file (default: moiety-TASK-SCALE.h5, or moiety-all-SCALE.h5 with --all).")
+    Path out;
+
+    @Option(names = "--force", description = "Overwrite an existing output file.")
+    boolean force;
+
+    @Option(names = "--work", defaultValue = "moiety-work", paramLabel = "DIR",
+            description = "Resumable work directory (per-frame results). Default: ${DEFAULT-VALUE}.")
+    Path work;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Parallel xtb/obabel calls, each single-threaded (default: number of cores).")
+    Integer workers;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the initial MD velocities. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--timeout", defaultValue = "600", paramLabel = "SECONDS",
+            description = {"Wall-clock limit of each single point, optimisation and embedding; an MD run gets",
+                "this per 1,000 MD steps. A timed-out call is recorded as failed. Default: ${DEFAULT-VALUE}."})
+    long timeout;
+
+    @Option(names = "--md-method", paramLabel = "M", description = "Override the MD Hamiltonian: gfn2, gfn1, gfn0 or gfnff (labels are always GFN2-xTB).")
+    String mdMethod;
+
+    @Option(names = "--temperature", paramLabel = "K", description = "Override the MD temperature (K).")
+    Double temperature;
+
+    @Option(names = "--step", paramLabel = "FS", description = "Override the MD time step (fs).")
+    Double step;
+
+    @Option(names = "--dump", paramLabel = "FS", description = "Override the spacing of kept snapshots (fs).")
+    Double dump;
+
+    @Option(names = "--equilibration", paramLabel = "FS", description = "Override the discarded equilibration time (fs).")
+    Double equilibration;
+
+    @Option(names = "--primary-frames", paramLabel = "N", description = "Override the snapshots per primary trajectory.")
+    Integer primaryFrames;
+
+    @Option(names = "--secondary-frames", paramLabel = "N", description = "Override the snapshots per secondary trajectory.")
+    Integer secondaryFrames;
+
+    @Option(names = "--tasks-dir", paramLabel = "DIR", description = "Read task files from DIR (default: ./tasks, else those in the jar).")
+    Path tasksDir;
+
+    @Option(names = "--no-progress", description = "Do not show the progress bar.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+        TaskLoader loader = tasksDir != null ? TaskLoader.fromDirectory(tasksDir) : TaskLoader.standard();
+        List<Task> tasks;
+        if (selection.all) {
+            tasks = loader.loadAll();
+        } else {
+            tasks = List.of(loader.load(selection.task));
+        }
+        String label = selection.all ? "all" : selection.task;
+        Path output = out != null ? out : Path.of("moiety-" + label + "-" + scale + ".h5");
+        if (Files.exists(output) && !force) {
+            throw new IllegalArgumentException(output + " exists; use --force to overwrite it");
+        }
+        MdSettings primary = override(tasks.get(0).sampling().md(scale, false), primaryFrames);
+        MdSettings secondary = override(tasks.get(0).sampling().md(scale, true), secondaryFrames);
+        for (Task t : tasks) {
+            if (!t.sampling().md(scale, false).equals(tasks.get(0).sampling().md(scale, false))
+                    || !t.sampling().md(scale, true).equals(tasks.get(0).sampling().md(scale, true))) {
+                throw new IllegalArgumentException(t.source() + ": sampling settings differ from " + tasks.get(0).source()
+                        + " at scale '" + scale + "'; tasks generated together must share them");
+            }
+        }
+        List<MoleculeJob> jobs = jobs(tasks);
+        int n = workers != null ? workers : Runtime.getRuntime().availableProcessors();
+        PipelineOptions options = new PipelineOptions(work.resolve(scale), primary, secondary, seed, n,
+                Duration.ofSeconds(timeout), !noProgress, null);
+        LabelPipeline pipeline = new LabelPipeline(options);
+        System.err.printf("generating %d molecules (%s, scale %s) with %d workers; work directory %s%n",
+                jobs.size(), label, scale, n, options.work());
+        System.err.println("primary:   " + primary.key());
+        System.err.println("secondary: " + secondary.key());
+        GenerationSummary summary = pipeline.run(jobs);
+        System.err.print(summary.describe());
+        WorkStore.put(options.work().resolve("summary-" + label + ".txt"), summary.describe());
+        String provenance = "moiety generate " + (selection.all ? "--all" : "--task " + selection.task) + " --scale " + scale
+                + " --seed " + seed + ": obabel --gen3d, xtb --opt (GFN2-xTB), xtb --md, GFN2-xTB single points (xtb --grad)";
+        List<MoleculeRecord> records = pipeline.records(jobs, provenance);
+        WriteOptions wo = force ? WriteOptions.defaults().overwriting() : WriteOptions.defaults();
+        DatasetFiles.write(output, records, wo);
+        int frames = records.stream().mapToInt(r -> r.frames().size()).sum();
+        System.out.printf("wrote %s: %d trajectories, %d frames (%d failures, see above)%n",
+                output, records.size(), frames, summary.failures().size());
+        return 0;
+    }
+
+    private MdSettings override(MdSettings m, Integer frames) {
+        return new MdSettings(mdMethod != null ? mdMethod : m.method(), temperature != null ? temperature : m.temperature(), step != null ? step : m.stepFs(),
+                equilibration != null ? equilibration : m.equilibrationFs(), dump != null ? dump : m.dumpFs(),
+                frames != null ? frames : m.frames(), m.hydrogenMass(), m.shake(), m.initialTemperatureFactor());
+    }
+
+    /** Union of the tasks' molecules in task order; secondary trajectory when trained on in any task. */
+    static List<MoleculeJob> jobs(List<Task> tasks) {
+        Map<String, TaskMolecule> first = new LinkedHashMap<>();
+        Map<String, Boolean> train = new LinkedHashMap<>();
+        for (Task t : tasks) {
+            for (TaskMolecule m : t.molecules()) {
+                first.putIfAbsent(m.name(), m);
+                train.merge(m.name(), m.role() == Role.TRAIN, Boolean::logicalOr);
+            }
+        }
+        List<MoleculeJob> jobs = new ArrayList<>();
+        for (TaskMolecule m : first.values()) {
+            jobs.add(new MoleculeJob(m.name(), SmilesGraph.parse(m.smiles()), train.get(m.name())));
+        }
+        return jobs;
+    }
+}

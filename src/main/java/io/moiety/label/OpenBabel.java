@@ -1,0 +1,56 @@
+package io.moiety.label;
+
+import io.moiety.chem.SmilesGraph;
+import io.moiety.chem.Structure;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * 3D embedding of a SMILES string with Open Babel ({@code obabel -:SMILES --gen3d -oxyz}),
+ * which builds correct ring geometries and respects stereo, unlike CDK's 3D builder. Open Babel
+ * 3.1's conformer search is randomly seeded (not reproducible); the pipeline therefore caches the
+ * embedding in its work directory.
+ */
+public final class OpenBabel {
+    private final Path executable;
+    private final Path scratch;
+    private final Duration timeout;
+
+    public OpenBabel(Path executable, Path scratch, Duration timeout) {
+        this.executable = executable;
+        this.scratch = scratch;
+        this.timeout = timeout;
+    }
+
+    /** obabel found on PATH (or {@code MOIETY_OBABEL}); throws naming the Debian package when missing. */
+    public static OpenBabel locate(Path scratch, Duration timeout) {
+        return new OpenBabel(ExternalTool.OBABEL.locate(), scratch, timeout);
+    }
+
+    /** 3D structure with explicit hydrogens (Å), charge and multiplicity from the graph. */
+    public Structure embed(SmilesGraph molecule) throws IOException, InterruptedException {
+        try (ToolRun run = ToolRun.in(scratch, "obabel-")) {
+            int rc = run.exec(List.of(executable.toString(), "-:" + molecule.input().strip(), "-h", "--gen3d",
+                    "-oxyz", "-O", "embedded.xyz"), timeout);
+            String xyz = run.read("embedded.xyz");
+            if (rc != 0 || xyz.isBlank()) {
+                throw new ToolFailure("obabel --gen3d failed (exit " + rc + "): " + run.errorSummary());
+            }
+            Structure s = XyzText.read(xyz, "obabel output", molecule.charge(), molecule.multiplicity()).get(0).structure();
+            if (!s.formula().equals(molecule.formula())) {
+                throw new ToolFailure("obabel produced " + s.formula() + " for " + molecule.formula());
+            }
+            double[] x = s.positions();
+            boolean allZero = true;
+            for (double v : x) {
+                allZero &= v == 0.0;
+            }
+            if (allZero && s.size() > 1) {
+                throw new ToolFailure("obabel produced no 3D coordinates for " + molecule.canonicalSmiles());
+            }
+            return s;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.moiety.model.equivariant;
+
+import io.moiety.model.ModelConfig;
+
+/**
+ * Hyper-parameters of the tensor-product model ({@code type: tp}) read from a {@link ModelConfig}.
+ *
+ * @param channels          feature channels per degree {@code l} ({@code channels} key)
+ * @param lmax              largest degree of node features, messages and edge harmonics, 0..2 ({@code lmax})
+ * @param correlation       body order of the product basis per layer, 1..3 ({@code correlation})
+ * @param layers            interaction layers ({@code layers}, default 2)
+ * @param numBessel         Bessel radial functions ({@code num_bessel}, default 8)
+ * @param envelopeP         exponent of the polynomial cutoff envelope ({@code envelope_p}, default 5)
+ * @param radialHidden      width of the radial MLP ({@code radial_hidden}, default 64)
+ * @param radialLayers      hidden layers of the radial MLP ({@code radial_layers}, default 3)
+ * @param avgNumNeighbors   divisor of the neighbour sum ({@code avg_num_neighbors}, default 8: ethanol
+ *                          within 5 Å); a fixed constant so energies never depend on the batch
+ * @param gate              gated nonlinearity after each non-final layer ({@code gate}, default true)
+ * @param readoutHidden     width of the final non-linear readout ({@code readout_hidden}, default 16)
+ * @param cutoff            neighbour cutoff, Å
+ */
+public record TpConfig(int channels, int lmax, int correlation, int layers, int numBessel, int envelopeP,
+                       int radialHidden, int radialLayers, double avgNumNeighbors, boolean gate,
+                       int readoutHidden, double cutoff) {
+
+    /** Validates and reads the keys of {@code c}. */
+    public static TpConfig of(ModelConfig c) {
+        TpConfig t = new TpConfig(c.integer("channels"), c.integer("lmax", 2), c.integer("correlation", 3),
+                c.integer("layers", 2), c.integer("num_bessel", 8), c.integer("envelope_p", 5),
+                c.integer("radial_hidden", 64), c.integer("radial_layers", 3), c.number("avg_num_neighbors", 8.0),
+                c.flag("gate", true), c.integer("readout_hidden", 16), c.cutoff());
+        require(c, t.channels >= 1, "channels", "≥ 1", t.channels);
+        require(c, t.lmax >= 0 && t.lmax <= SphericalHarmonics.L_MAX, "lmax", "in 0.." + SphericalHarmonics.L_MAX, t.lmax);
+        require(c, t.correlation >= 1 && t.correlation <= 3, "correlation", "in 1..3", t.correlation);
+        require(c, t.layers >= 1, "layers", "≥ 1", t.layers);
+        require(c, t.numBessel >= 1, "num_bessel", "≥ 1", t.numBessel);
+        require(c, t.envelopeP >= 2, "envelope_p", "≥ 2", t.envelopeP);
+        require(c, t.radialHidden >= 1, "radial_hidden", "≥ 1", t.radialHidden);
+        require(c, t.radialLayers >= 1, "radial_layers", "≥ 1", t.radialLayers);
+        require(c, t.avgNumNeighbors > 0, "avg_num_neighbors", "> 0", t.avgNumNeighbors);
+        require(c, t.readoutHidden >= 1, "readout_hidden", "≥ 1", t.readoutHidden);
+        return t;
+    }
+
+    private static void require(ModelConfig c, boolean ok, String key, String rule, Object value) {
+        if (!ok) {
+            throw new IllegalArgumentException(c.source() + ": field '" + key + "' must be " + rule + ", got " + value);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.moiety.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.moiety.data.AtomicFile;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Reads and writes checkpoint files: a zip holding {@code checkpoint.json} ({@link CheckpointState})
+ * and one {@code <part>.ndlist} per array group (DJL's {@link NDList#encode()} format, arrays named
+ * by parameter): {@code weights} (the live weights in {@code last.ckpt}, the EMA weights of the best
+ * epoch in {@code best.ckpt}), {@code ema} and {@code optimizer} (Adam moments). Written atomically
+ * (temporary file + rename), so a run killed while writing leaves the previous checkpoint intact.
+ */
+public final class CheckpointFile {
+    /** Current format version. */
+    public static final int FORMAT_VERSION = 1;
+    /** Array group holding the weights to predict with. */
+    public static final String WEIGHTS = "weights";
+    /** Array group holding the EMA weights. */
+    public static final String EMA = "ema";
+    /** Array group holding the optimiser moments. */
+    public static final String OPTIMIZER = "optimizer";
+
+    private static final String STATE_ENTRY = "checkpoint.json";
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .build();
+
+    /** A checkpoint read back: its state and array groups (arrays in the caller's manager). */
+    public record Loaded(CheckpointState state, Map<String, Map<String, NDArray>> arrays) {
+        /** The weights to predict with. */
+        public Map<String, NDArray> weights() {
+            Map<String, NDArray> w = arrays.get(WEIGHTS);
+            if (w == null) {
+                throw new IllegalStateException("checkpoint has no weights");
+            }
+            return w;
+        }
+    }
+
+    private CheckpointFile() {}
+
+    /** Writes {@code state} and the array groups to {@code file} atomically, replacing it. */
+    public static void write(Path file, CheckpointState state, Map<String, Map<String, NDArray>> arrays)
+            throws IOException {
+        AtomicFile.write(file, true, tmp -> {
+            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
+                zip.putNextEntry(new ZipEntry(STATE_ENTRY));
+                JSON.writeValue(zip, state);
+                zip.closeEntry();
+                for (Map.Entry<String, Map<String, NDArray>> g : arrays.entrySet()) {
+                    zip.putNextEntry(new ZipEntry(g.getKey() + ".ndlist"));
+                    Weights.toList(g.getValue()).encode(zip);
+                    zip.closeEntry();
+                }
+            }
+        });
+    }
+
+    /** Reads only the state (no arrays): cheap, for inspecting a run directory. */
+    public static CheckpointState readState(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                if (e.getName().equals(STATE_ENTRY)) {
+                    return parseState(file, zip);
+                }
+            }
+        }
+        throw new IOException(file + ": not a Moiety checkpoint (no " + STATE_ENTRY + ")");
+    }
+
+    /** Reads the state and all array groups; arrays are created in {@code manager}. */
+    public static Loaded read(Path file, NDManager manager) throws IOException {
+        CheckpointState state = null;
+        Map<String, Map<String, NDArray>> arrays = new LinkedHashMap<>();
+        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                String name = e.getName();
+                if (name.equals(STATE_ENTRY)) {
+                    state = parseState(file, zip);
+                } else if (name.endsWith(".ndlist")) {
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                    zip.transferTo(bytes);
+                    try {
+                        NDList list = NDList.decode(manager, bytes.toByteArray());
+                        arrays.put(name.substring(0, name.length() - ".ndlist".length()), Weights.toMap(list));
+                    } catch (RuntimeException ex) {
+                        throw new IOException(file + ": entry " + name + " is damaged: " + ex.getMessage(), ex);
+                    }
+                }
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException(file + ": not a readable checkpoint (" + e.getMessage() + ")", e);
+        }
+        if (state == null) {
+            throw new IOException(file + ": not a Moiety checkpoint (no " + STATE_ENTRY + ")");
+        }
+        return new Loaded(state, arrays);
+    }
+
+    private static CheckpointState parseState(Path file, InputStream in) throws IOException {
+        CheckpointState s;
+        try {
+            s = JSON.readValue(in.readAllBytes(), CheckpointState.class);
+        } catch (IOException e) {
+            throw new IOException(file + ": " + STATE_ENTRY + " is unreadable: " + e.getMessage(), e);
+        }
+        if (s.formatVersion() > FORMAT_VERSION) {
+            throw new IOException(file + ": checkpoint format " + s.formatVersion()
+                    + " is newer than this Moiety (reads up to " + FORMAT_VERSION + ")");
+        }
+        return s;
+    }
+}

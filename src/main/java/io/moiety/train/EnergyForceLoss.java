@@ -1,0 +1,67 @@
+package io.moiety.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import io.moiety.data.Frame;
+import java.util.List;
+
+/**
+ * The training loss {@code w_E · mean_b((Ê_b − E_b)/N_b)² + w_F · mean_{i,α}(F̂_iα − F_iα)²} in
+ * eV and eV/Å. Labels and weights are created as arrays in the step's manager (never DJL's scalar
+ * overloads), so they stay alive through backward.
+ */
+public final class EnergyForceLoss {
+    private final double energyWeight;
+    private final double forcesWeight;
+
+    public EnergyForceLoss(double energyWeight, double forcesWeight) {
+        this.energyWeight = energyWeight;
+        this.forcesWeight = forcesWeight;
+    }
+
+    /** The loss of this config's weights. */
+    public static EnergyForceLoss of(TrainingConfig c) {
+        return new EnergyForceLoss(c.energyWeight(), c.forcesWeight());
+    }
+
+    /**
+     * Scalar loss for a batch.
+     *
+     * @param out    network output for {@code frames}
+     * @param frames labelled frames (energies and, if the force weight is non-zero, forces)
+     * @param step   the step's manager (owns labels and constants)
+     */
+    public NDArray compute(Network.Output out, List<Frame> frames, NDManager step) {
+        DataType dt = out.energies().getDataType();
+        int b = frames.size();
+        double[] e = new double[b];
+        double[] n = new double[b];
+        int atoms = 0;
+        for (int k = 0; k < b; k++) {
+            e[k] = frames.get(k).energy();
+            n[k] = frames.get(k).size();
+            atoms += frames.get(k).size();
+        }
+        NDArray energyTerm = out.energies().sub(array(step, e, new Shape(b), dt)).div(array(step, n, new Shape(b), dt))
+                .square().mean();
+        NDArray loss = energyTerm.mul(array(step, new double[] {energyWeight}, new Shape(), dt));
+        if (forcesWeight > 0) {
+            double[] f = new double[3 * atoms];
+            int off = 0;
+            for (Frame fr : frames) {
+                System.arraycopy(fr.forces(), 0, f, off, fr.forces().length);
+                off += fr.forces().length;
+            }
+            NDArray forceTerm = out.forces().sub(array(step, f, new Shape(atoms, 3), dt)).square().mean();
+            loss = loss.add(forceTerm.mul(array(step, new double[] {forcesWeight}, new Shape(), dt)));
+        }
+        return loss;
+    }
+
+    private static NDArray array(NDManager m, double[] v, Shape shape, DataType dt) {
+        NDArray a = m.create(v, shape).toDevice(m.getDevice(), false);
+        return dt == DataType.FLOAT64 ? a : a.toType(dt, false);
+    }
+}

@@ -1,0 +1,296 @@
+package io.moiety.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.GradientCollector;
+import io.moiety.chem.Structure;
+import io.moiety.data.Frame;
+import io.moiety.model.Prediction;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The optimisation loop: shuffled mini-batches, loss, backward, global-norm clipping, Adam/AdamW
+ * step with the scheduled learning rate, EMA update; after each epoch validation with the EMA
+ * weights, schedule update and listener callbacks (progress, metrics, checkpoints, early stopping).
+ * Every step's arrays live in a per-step manager closed at the end of the step.
+ *
+ * <p>State that must survive a restart is exposed through {@link #snapshot()} and restored through
+ * {@link #restore}; shuffling depends only on (seed, epoch), so a resumed run repeats exactly the
+ * batches of the uninterrupted one.
+ */
+public final class TrainingLoop implements AutoCloseable {
+
+    /** Run-level facts the loop records in checkpoints. */
+    public record RunInfo(String modelName, String modelConfigYaml, long seed, EnergyNormalization normalization,
+                          RunMetadata metadata) {}
+
+    /** A loop state ready to be written: the checkpoint state and its array groups. */
+    public record Snapshot(CheckpointState state, Map<String, Map<String, NDArray>> arrays,
+                           Map<String, NDArray> inferenceWeights) {}
+
+    private final Network network;
+    private final TrainingConfig config;
+    private final RunInfo info;
+    private final List<Frame> train;
+    private final List<Frame> valid;
+    private List<TrainingListener> listeners;
+    private final NDManager manager;
+    private final AdamOptimizer optimizer;
+    private final ExponentialMovingAverage ema;
+    private final LearningRateSchedule schedule;
+    private final EnergyForceLoss loss;
+    private final int stepsPerEpoch;
+    private final List<EpochResult> history = new ArrayList<>();
+    private long globalStep;
+    private double wallOffset;
+    private boolean finished;
+    private String stopReason = "";
+
+    /**
+     * @param network   the network to train (its parameters are updated in place)
+     * @param config    training hyper-parameters
+     * @param info      model name, config text, seed, normalisation and metadata for checkpoints
+     * @param train     training frames (energies; forces when the force weight is non-zero)
+     * @param valid     validation frames (may be empty: the training loss then drives the schedule)
+     * @param listeners progress, logging, checkpoint and early-stopping listeners, called in order
+     * @param parent    manager for optimiser and EMA state
+     */
+    public TrainingLoop(Network network, TrainingConfig config, RunInfo info, List<Frame> train, List<Frame> valid,
+                        List<TrainingListener> listeners, NDManager parent) {
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("no training frames");
+        }
+        checkLabels(train, "training", config.forcesWeight() > 0);
+        checkLabels(valid, "validation", false);
+        this.network = network;
+        this.config = config;
+        this.info = info;
+        this.train = List.copyOf(train);
+        this.valid = List.copyOf(valid);
+        this.listeners = List.copyOf(listeners);
+        this.manager = parent.newSubManager();
+        this.optimizer = new AdamOptimizer(config, manager);
+        this.ema = config.emaDecay() > 0 ? new ExponentialMovingAverage(config.emaDecay(), network.parameters(), manager)
+                : null;
+        this.stepsPerEpoch = EpochBatches.count(train.size(), config.batchSize());
+        this.schedule = LearningRateSchedule.of(config, stepsPerEpoch);
+        this.loss = EnergyForceLoss.of(config);
+    }
+
+    private static void checkLabels(List<Frame> frames, String what, boolean needForces) {
+        for (int i = 0; i < frames.size(); i++) {
+            Frame f = frames.get(i);
+            if (!f.hasEnergy()) {
+                throw new IllegalArgumentException(what + " frame " + i + " (" + f.structure().formula()
+                        + ") has no energy label");
+            }
+            if (needForces && !f.hasForces()) {
+                throw new IllegalArgumentException(what + " frame " + i + " (" + f.structure().formula()
+                        + ") has no forces; set training.forces_weight=0 to train on energies only");
+            }
+        }
+    }
+
+    /** Replaces the listeners (they may refer to this loop, e.g. for {@link #snapshot()}). */
+    public void setListeners(List<TrainingListener> newListeners) {
+        this.listeners = List.copyOf(newListeners);
+    }
+
+    /** Restores the state of a {@code training} checkpoint (weights, EMA, optimiser, schedule, history). */
+    public void restore(CheckpointFile.Loaded ck) {
+        CheckpointState s = ck.state();
+        Weights.assign(network.parameters(), ck.weights());
+        Map<String, NDArray> moments = ck.arrays().get(CheckpointFile.OPTIMIZER);
+        optimizer.restore(Weights.toList(moments == null ? Map.of() : moments), s.optimizerSteps());
+        if (ema != null) {
+            Map<String, NDArray> avg = ck.arrays().get(CheckpointFile.EMA);
+            if (avg == null) {
+                throw new IllegalArgumentException("checkpoint has no EMA weights but ema_decay > 0");
+            }
+            ema.restore(avg, s.emaUpdates());
+        }
+        schedule.restore(s.schedule());
+        history.clear();
+        history.addAll(s.history());
+        globalStep = s.globalStep();
+        wallOffset = history.isEmpty() ? 0 : history.get(history.size() - 1).wallSeconds();
+        finished = s.finished();
+        stopReason = s.stopReason();
+        if (finished && (stopReason.startsWith("reached max_epochs") && history.size() < config.maxEpochs()
+                || stopReason.startsWith("time limit"))) {
+            finished = false; // limits may have been raised: the listeners decide again at the start
+            stopReason = "";
+        }
+    }
+
+    /** Runs until the epoch limit or early stopping; returns the epoch history. */
+    public List<EpochResult> run() {
+        long start = System.nanoTime();
+        listeners.forEach(l -> l.onTrainingStart(List.copyOf(history), config.maxEpochs(), stepsPerEpoch));
+        checkStop();
+        while (!finished && history.size() < config.maxEpochs()) {
+            int epoch = history.size() + 1;
+            double lossSum = 0;
+            List<int[]> batches = EpochBatches.shuffled(train.size(), config.batchSize(), info.seed(), epoch - 1);
+            double lr = Double.NaN;
+            for (int b = 0; b < batches.size(); b++) {
+                lr = schedule.rate(globalStep);
+                StepResult sr = step(batches.get(b), epoch, b + 1, batches.size(), lr);
+                lossSum += sr.loss();
+                listeners.forEach(l -> l.onStep(sr));
+            }
+            double trainLoss = lossSum / batches.size();
+            EpochResult r = validate(epoch, lr, trainLoss, wallOffset + (System.nanoTime() - start) / 1e9);
+            schedule.onValidation(r.validLoss(), globalStep >= schedule.warmupSteps());
+            history.add(r);
+            if (history.size() >= config.maxEpochs()) {
+                finished = true;
+                stopReason = "reached max_epochs=" + config.maxEpochs();
+            }
+            List<EpochResult> seen = List.copyOf(history);
+            listeners.forEach(l -> l.onEpochEnd(r, seen));
+            checkStop();
+        }
+        listeners.forEach(l -> l.onTrainingEnd(List.copyOf(history), stopReason));
+        return List.copyOf(history);
+    }
+
+    /** Ends the run if a listener (early stopping, time limit) asks for it. */
+    private void checkStop() {
+        if (finished) {
+            return;
+        }
+        for (TrainingListener l : listeners) {
+            if (l.stopRequested()) {
+                finished = true;
+                stopReason = l instanceof TimeLimit
+                        ? String.format(Locale.ROOT, "time limit of %.4g min reached", config.maxWallMinutes())
+                        : String.format(Locale.ROOT, "early stopping: no validation improvement for %d epochs",
+                                config.earlyStoppingPatience());
+                return;
+            }
+        }
+    }
+
+    private StepResult step(int[] batch, int epoch, int index, int count, double lr) {
+        List<Frame> frames = new ArrayList<>(batch.length);
+        List<Structure> structures = new ArrayList<>(batch.length);
+        for (int i : batch) {
+            frames.add(train.get(i));
+            structures.add(train.get(i).structure());
+        }
+        Map<String, NDArray> params = network.parameters();
+        try (NDManager step = manager.newSubManager()) {
+            double value;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                Network.Output out = network.forward(structures, step, true);
+                NDArray l = loss.compute(out, frames, step);
+                gc.backward(l);
+                value = scalar(l);
+            }
+            if (!Double.isFinite(value)) {
+                throw new IllegalStateException(String.format(Locale.ROOT,
+                        "training diverged: loss is %s at epoch %d step %d (lr %.3g); lower training.lr or "
+                                + "training.clip_grad_norm", value, epoch, index, lr));
+            }
+            Map<String, NDArray> grads = new LinkedHashMap<>();
+            double normSq = 0;
+            for (Map.Entry<String, NDArray> e : params.entrySet()) {
+                if (!e.getValue().hasGradient()) {
+                    continue;
+                }
+                NDArray g = e.getValue().getGradient();
+                g.attach(step);
+                grads.put(e.getKey(), g);
+                normSq += scalar(g.square().sum());
+            }
+            double norm = Math.sqrt(normSq);
+            double scale = config.clipGradNorm() > 0 && norm > config.clipGradNorm()
+                    ? config.clipGradNorm() / (norm + 1e-12) : 1.0;
+            optimizer.setLearningRate(lr);
+            optimizer.setGradientScale(scale);
+            grads.forEach((name, g) -> optimizer.update(name, params.get(name), g));
+            if (ema != null) {
+                ema.update(params);
+            }
+            globalStep++;
+            return new StepResult(epoch, index, count, globalStep, lr, value, norm);
+        }
+    }
+
+    private static double scalar(NDArray a) {
+        return a.getDataType() == DataType.FLOAT64 ? a.getDouble() : a.toType(DataType.FLOAT64, false).getDouble();
+    }
+
+    private EpochResult validate(int epoch, double lr, double trainLoss, double wall) {
+        if (valid.isEmpty()) {
+            return new EpochResult(epoch, lr, trainLoss, trainLoss, Double.NaN, Double.NaN, Double.NaN, wall);
+        }
+        ErrorStats stats = withInferenceWeights(() -> new ErrorStats().addAll(valid,
+                NetworkPredictor.predict(network, valid, config.validBatchSize(), manager)));
+        return new EpochResult(epoch, lr, trainLoss, stats.loss(config.energyWeight(), config.forcesWeight()),
+                stats.energyMaePerAtom(), stats.energyMae(), stats.forceMae(), wall);
+    }
+
+    /** Runs {@code body} with the EMA weights swapped into the network (plain weights without EMA). */
+    public <T> T withInferenceWeights(java.util.function.Supplier<T> body) {
+        if (ema == null) {
+            return body.get();
+        }
+        try (NDManager tmp = manager.newSubManager()) {
+            Map<String, NDArray> live = Weights.snapshot(network.parameters(), tmp);
+            Weights.assign(network.parameters(), ema.averages());
+            try {
+                return body.get();
+            } finally {
+                Weights.assign(network.parameters(), live);
+            }
+        }
+    }
+
+    /** The weights to predict with: the EMA averages, or the live weights without EMA. */
+    public Map<String, NDArray> inferenceWeights() {
+        return ema == null ? network.parameters() : ema.averages();
+    }
+
+    /** Checkpoint state and arrays for the current point of the run (arrays are live, not copies). */
+    public Snapshot snapshot() {
+        int best = EarlyStopping.bestEpochIndex(history);
+        CheckpointState s = new CheckpointState(CheckpointFile.FORMAT_VERSION, "training", info.modelName(),
+                info.modelConfigYaml(), config.toMap(), info.seed(), history.size(), globalStep, finished, stopReason,
+                info.normalization(), schedule.state(), optimizer.stepCounts(), ema == null ? 0 : ema.updates(),
+                best + 1, best < 0 ? Double.POSITIVE_INFINITY : history.get(best).validLoss(), List.copyOf(history),
+                info.metadata());
+        Map<String, Map<String, NDArray>> arrays = new LinkedHashMap<>();
+        arrays.put(CheckpointFile.WEIGHTS, network.parameters());
+        if (ema != null) {
+            arrays.put(CheckpointFile.EMA, ema.averages());
+        }
+        arrays.put(CheckpointFile.OPTIMIZER, Weights.toMap(optimizer.moments()));
+        return new Snapshot(s, arrays, inferenceWeights());
+    }
+
+    /** Epochs finished so far. */
+    public List<EpochResult> history() { return List.copyOf(history); }
+
+    /** Whether the run has ended. */
+    public boolean finished() { return finished; }
+
+    /** Steps per epoch. */
+    public int stepsPerEpoch() { return stepsPerEpoch; }
+
+    @Override
+    public void close() {
+        optimizer.close();
+        if (ema != null) {
+            ema.close();
+        }
+        manager.close();
+    }
+}

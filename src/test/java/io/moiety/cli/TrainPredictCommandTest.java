@@ -1,0 +1,111 @@
+package io.moiety.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.moiety.chem.Structure;
+import io.moiety.data.Dataset;
+import io.moiety.data.Frame;
+import io.moiety.data.MoleculeRecord;
+import io.moiety.data.io.DatasetFiles;
+import io.moiety.data.io.WriteOptions;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code moiety train} then {@code moiety predict} end to end on a small extended-XYZ file. */
+class TrainPredictCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) {}
+
+    private static Result run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Water-like frames from a harmonic-bond toy potential (eV, eV/Å). */
+    private static List<Frame> frames(int n) {
+        SplittableRandom rng = new SplittableRandom(3);
+        int[] z = {8, 1, 1};
+        double[] x0 = {0, 0, 0, 0.96, 0, 0, -0.24, 0.93, 0};
+        List<Frame> out = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            double[] x = x0.clone();
+            for (int i = 0; i < x.length; i++) {
+                x[i] += 0.1 * (2 * rng.nextDouble() - 1);
+            }
+            double[] f = new double[9];
+            double e = -2080.0;
+            for (int h = 1; h <= 2; h++) {
+                double[] d = {x[3 * h] - x[0], x[3 * h + 1] - x[1], x[3 * h + 2] - x[2]};
+                double r = Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+                e += 20 * (r - 0.96) * (r - 0.96);
+                for (int c = 0; c < 3; c++) {
+                    double g = 40 * (r - 0.96) * d[c] / r;
+                    f[3 * h + c] -= g;
+                    f[c] += g;
+                }
+            }
+            out.add(Frame.of(Structure.molecule(z, x), e, f));
+        }
+        return out;
+    }
+
+    @Test
+    void trainsPredictsAndGuardsTheRunDirectory() throws Exception {
+        Path data = dir.resolve("water.xyz");
+        DatasetFiles.write(data, List.of(new MoleculeRecord("water", "O", "H2O", 0, 1, "toy", "test", frames(12))),
+                WriteOptions.defaults());
+        Path cfg = dir.resolve("tiny.yaml");
+        Files.writeString(cfg, "type: schnet\ncutoff: 4.0\ndtype: float32\nfeatures: 8\nfilters: 8\ninteractions: 1\n"
+                + "rbf: 8\ntraining:\n  energy_weight: 1\n  forces_weight: 10\n");
+        Path run = dir.resolve("run");
+        Result r = run("train", "--model", cfg.toString(), "--train", data.toString(), "--valid-fraction", "0.25",
+                "--epochs", "2", "--batch-size", "3", "--seed", "4", "--device", "cpu", "--out", run.toString(),
+                "--no-progress", "--set", "training.ema_decay=0.9");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("tiny: 2 epochs"), r.out());
+        assertTrue(Files.exists(run.resolve("best.ckpt")) && Files.exists(run.resolve("metrics.csv")));
+        assertEquals(3, Files.readAllLines(run.resolve("metrics.csv")).size());
+
+        Result again = run("train", "--model", cfg.toString(), "--train", data.toString(), "--out", run.toString());
+        assertNotEquals(0, again.code());
+        assertTrue(again.err().contains("--resume"), again.err());
+        Result resumeNothing = run("train", "--model", cfg.toString(), "--train", data.toString(),
+                "--out", dir.resolve("empty").toString(), "--resume");
+        assertNotEquals(0, resumeNothing.code());
+        assertTrue(resumeNothing.err().contains("no last.ckpt"), resumeNothing.err());
+
+        Path pred = dir.resolve("pred.xyz");
+        Result p = run("predict", "--run", run.toString(), "--data", data.toString(), "--out", pred.toString(),
+                "--device", "cpu");
+        assertEquals(0, p.code(), p.err());
+        assertTrue(p.out().contains("force MAE") && p.out().contains("energy MAE"), p.out());
+        try (Dataset d = DatasetFiles.open(pred)) {
+            List<Frame> got = d.readAll().get(0).frames();
+            assertEquals(12, got.size());
+            assertTrue(got.get(0).hasForces());
+        }
+        Result exists = run("predict", "--run", run.toString(), "--data", data.toString(), "--out", pred.toString());
+        assertNotEquals(0, exists.code(), "existing output needs --force");
+
+        Result help = run("train", "--help");
+        assertTrue(help.out().contains("Examples:") && help.out().contains("--resume"), help.out());
+    }
+}
