@@ -21,7 +21,8 @@ import java.util.Locale;
  * measure that other jobs on a loaded machine cannot inflate (JMH reports wall time). Prints a
  * Markdown table with the slope of log t vs log N between the two largest sizes.
  *
- * <pre>java -cp jmh/target/benchmarks.jar io.moiety.jmh.CpuScaling [schnet-small,painn-small]</pre>
+ * <pre>java -cp jmh/target/benchmarks.jar io.moiety.jmh.CpuScaling [schnet-small,painn-small [10000 [models-only]]]</pre>
+ * (second argument: largest N for the models; third: skip the neighbour lists)
  */
 public final class CpuScaling {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
@@ -31,10 +32,13 @@ public final class CpuScaling {
 
     public static void main(String[] args) throws IOException {
         String[] models = (args.length > 0 ? args[0] : "schnet-small,painn-small").split(",");
+        int maxAtoms = args.length > 1 ? Integer.parseInt(args[1]) : 10000;
+        boolean lists = args.length < 3;
+        int[] modelSizes = java.util.Arrays.stream(SIZES).filter(n -> n <= maxAtoms).toArray();
         ModelState.pinThreads(1);
         System.out.println("| what | N → CPU µs/atom | slope (largest two N) |");
         System.out.println("|---|---|---:|");
-        for (String kind : new String[] {"cluster", "box"}) {
+        for (String kind : lists ? new String[] {"cluster", "box"} : new String[0]) {
             row("cell list, " + kind, n -> new CellList().build(BenchSystems.system(kind, n), 5.0).size(), SIZES);
             row("all pairs, " + kind, n -> new AllPairs().build(BenchSystems.system(kind, n), 5.0).size(),
                     kind.equals("box") ? new int[] {20, 100, 1000} : SIZES);
@@ -47,7 +51,7 @@ public final class CpuScaling {
                         EnergyModel.Output o = m.forward(b, null, false, true);
                         return o.forces().toFloatArray().length;
                     }
-                }, SIZES);
+                }, modelSizes);
             }
         }
     }

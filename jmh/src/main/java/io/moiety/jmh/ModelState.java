@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.State;
 public abstract class ModelState {
 
     /** Model config name ({@code models/NAME.yaml}, also inside the jar) or a YAML path. */
-    @Param({"schnet-small", "painn-small"})
+    @Param({"schnet-small", "painn-small", "tp-small"})
     public String model;
 
     /** {@code cpu} or {@code gpu} (needs a CUDA build of PyTorch 2.7.1; see docs/perf.md). */
