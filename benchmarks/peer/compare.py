@@ -20,8 +20,8 @@ import subprocess
 import sys
 import time
 
-TUNED = ("glibc.malloc.mmap_threshold=4294967296:glibc.malloc.trim_threshold=4294967296:"
-         "glibc.malloc.top_pad=268435456")
+TUNED = ("glibc.malloc.arena_max=1:glibc.malloc.mmap_threshold=4294967296:"
+         "glibc.malloc.trim_threshold=4294967296:glibc.malloc.top_pad=268435456")
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
@@ -64,6 +64,8 @@ def main():
     ap.add_argument("--jar", default=os.path.join(ROOT, "jmh", "target", "benchmarks.jar"))
     ap.add_argument("--java", default="java")
     ap.add_argument("--out", default=None, help="JSON file for every run")
+    ap.add_argument("--malloc-tuned-no-arena", action="store_true",
+                    help="as --malloc-tuned without arena_max=1 (the first tuned table of benchmarks/perf.md)")
     ap.add_argument("--malloc-tuned", action="store_true",
                     help="run both sides with GLIBC_TUNABLES=" + TUNED + " (docs/perf.md)")
     args = ap.parse_args()
@@ -73,6 +75,8 @@ def main():
     os.environ["MKL_NUM_THREADS"] = env_threads
     if args.malloc_tuned:
         os.environ["GLIBC_TUNABLES"] = TUNED
+    elif args.malloc_tuned_no_arena:
+        os.environ["GLIBC_TUNABLES"] = TUNED.split(":", 1)[1]
     else:
         os.environ.pop("GLIBC_TUNABLES", None)
     runs = []
@@ -122,7 +126,7 @@ def main():
     print(table)
     if args.out:
         meta = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "threads": args.threads,
-                "repeats": args.repeats, "malloc_tuned": args.malloc_tuned, "warmup": args.warmup, "iters": args.iters,
+                "repeats": args.repeats, "glibc_tunables": os.environ.get("GLIBC_TUNABLES", ""), "warmup": args.warmup, "iters": args.iters,
                 "machine": platform.platform(), "cpus": os.cpu_count(), "table": table, "runs": runs}
         with open(args.out, "w") as f:
             json.dump(meta, f, indent=1)

@@ -53,6 +53,9 @@ public final class OpMicro {
             time("sigmoid [E,F]", m, s -> a.getNDArrayInternal().sigmoid());
             time("softplus [E,F]", m, s -> a.getNDArrayInternal().softPlus());
             time("linear [E,F]x[F,F]", m, s -> a.getNDArrayInternal().linear(a, w, bias).singletonOrThrow());
+            NDArray wt = w.transpose().duplicate();
+            time("matMul x·W (contiguous [F,F])", m, s -> a.matMul(wt));
+            time("matMul x·Wᵀ + b", m, s -> a.matMul(w.transpose()).add(bias));
             time("gather h[src] [E,F]", m, s -> h.get(idx));
             time("gather via embedding [E,F]", m, s -> JniUtils.embedding((PtNDArray) idx, (PtNDArray) h, false));
             time("sparse segment sum [N,E]x[E,F]", m, s -> sparse.matMul(a));
