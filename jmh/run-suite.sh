@@ -2,7 +2,8 @@
 # Runs the JMH suite in the configuration committed under benchmarks/jmh/ (docs/perf.md).
 #   jmh/run-suite.sh [OUTDIR] [extra JMH options, e.g. -p device=gpu -p threads=2]
 # Short warm-up/measurement (-f 1 -wi 2 -i 3, 1 s each) so that the whole suite fits in ~20 min on
-# 2 cores. JMH_CP overrides the class path (default jmh/target/benchmarks.jar).
+# 2 cores. JMH_CP overrides the class path (default jmh/target/benchmarks.jar). Export the
+# GLIBC_TUNABLES of docs/perf.md first (the forks inherit it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-benchmarks/jmh}
