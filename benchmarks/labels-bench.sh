@@ -17,9 +17,13 @@ CP=${MOIETY_CP:-target/classes:$(mvn -o -q -B dependency:build-classpath -Dmdep.
 B=$(mktemp -d /tmp/moiety-labels-bench.XXXX)
 mkdir -p "$B/tasks" "$B/frames"
 sed -n '1,/^molecules:/p' tasks/chain-extension.yaml | sed 's/^name: .*/name: bench/' > "$B/tasks/bench.yaml"
+for m in "${MOLS[@]}"; do
+  c=$(ls -d "$WORK"/molecules/"$m"-??????????/primary-* | wc -l)
+  [ "$c" = 1 ] || { echo "$m: expected one primary trajectory in $WORK, found $c" >&2; exit 1; }
+done
 first=1
 for m in "${MOLS[@]}"; do
-  src=$(ls -d "$WORK"/molecules/"$m"-* | head -1)
+  src=$(ls -d "$WORK"/molecules/"$m"-?????????? | head -1)
   smiles=$(grep -h "name: \"$m\"" tasks/*.yaml | head -1 | sed 's/.*smiles: "\([^"]*\)".*/\1/')
   role=ood; [ $first = 1 ] && role=train
   echo "  - {name: \"$m\", smiles: \"$smiles\", role: $role}" >> "$B/tasks/bench.yaml"
@@ -32,9 +36,9 @@ n=$(ls "$B/frames" | wc -l)
 echo "frames: $n from ${MOLS[*]}"
 seed_work() {  # fresh pipeline work dir holding only the snapshots (no labels)
   rm -rf "$B/work"; mkdir -p "$B/work/default/molecules"
-  src=$(ls -d "$WORK"/molecules/"${MOLS[0]}"-* | head -1); cp -r "$src" "$B/work/default/molecules/"
+  src=$(ls -d "$WORK"/molecules/"${MOLS[0]}"-?????????? | head -1); cp -r "$src" "$B/work/default/molecules/"
   for m in "${MOLS[@]:1}"; do
-    src=$(ls -d "$WORK"/molecules/"$m"-* | head -1); dst="$B/work/default/molecules/$(basename "$src")"
+    src=$(ls -d "$WORK"/molecules/"$m"-?????????? | head -1); dst="$B/work/default/molecules/$(basename "$src")"
     mkdir -p "$dst"; cp "$src/embedded.xyz" "$src/optimized.xyz" "$dst/"
     traj=$(ls -d "$src"/primary-* | head -1); mkdir -p "$dst/$(basename "$traj")"
     cp "$traj/snapshots.xyz" "$traj/settings.txt" "$dst/$(basename "$traj")/"

@@ -71,6 +71,26 @@ public record MolecularGraph(int[] atomicNumbers, List<int[]> bonds) {
         return counts;
     }
 
+    /**
+     * Whether {@code other} has exactly the same bonds between the same atom indices (no
+     * canonicalisation: for frames of one trajectory, which share the atom order).
+     */
+    public boolean sameBonds(MolecularGraph other) {
+        if (!java.util.Arrays.equals(atomicNumbers, other.atomicNumbers) || bonds.size() != other.bonds.size()) {
+            return false;
+        }
+        java.util.Set<Long> mine = new java.util.HashSet<>();
+        for (int[] b : bonds) {
+            mine.add((long) b[0] << 32 | b[1]);
+        }
+        for (int[] b : other.bonds) {
+            if (!mine.contains((long) b[0] << 32 | b[1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Hill formula. */
     public String formula() { return Formula.hill(atomicNumbers); }
 }

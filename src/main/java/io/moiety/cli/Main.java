@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             TrainCommand.class,
             PredictCommand.class,
+            BenchCommand.class,
         })
 public final class Main implements Runnable {
 
@@ -42,6 +43,13 @@ public final class Main implements Runnable {
                 ex.printStackTrace(cmd.getErr());
             }
             return 1;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println(cmd.getColorScheme().errorText("error: " + ex.getMessage()));
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr());
+            cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+            return cmd.getCommandSpec().exitCodeOnInvalidInput();
         });
         return cl;
     }

@@ -31,7 +31,12 @@ public enum ExternalTool {
 
     /** The executable, or an {@link IllegalStateException} saying which package to install. */
     public Path locate() {
-        String explicit = System.getenv(override);
+        return locate(System.getenv());
+    }
+
+    /** As {@link #locate()} with the given environment ({@code PATH} and the override variable). */
+    Path locate(java.util.Map<String, String> env) {
+        String explicit = env.get(override);
         if (explicit != null && !explicit.isBlank()) {
             Path p = Path.of(explicit);
             if (Files.isExecutable(p)) {
@@ -39,7 +44,7 @@ public enum ExternalTool {
             }
             throw new IllegalStateException(override + "=" + explicit + " is not an executable file");
         }
-        String path = System.getenv("PATH");
+        String path = env.get("PATH");
         if (path != null) {
             for (String dir : path.split(File.pathSeparator)) {
                 if (dir.isEmpty()) {

@@ -2,6 +2,7 @@ package io.moiety.label;
 
 import io.moiety.chem.BondPerception;
 import io.moiety.chem.Connectivity;
+import io.moiety.chem.MolecularGraph;
 import io.moiety.chem.Structure;
 import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
@@ -239,9 +240,12 @@ public final class LabelPipeline {
                 }
                 WorkStore.put(optFile, XyzText.write(optimized, job.molecule().canonicalSmiles()));
             }
+            // bonds of the checked minimum, in the trajectory's atom order: each snapshot is
+            // compared with it index by index (cheap), and fully only when it differs
+            MolecularGraph reference = BondPerception.perceive(optimized);
             for (Trajectory t : trajectories(job)) {
                 Structure start = optimized;
-                submit(PRIORITY_MD, () -> dynamics(job, t, start));
+                submit(PRIORITY_MD, () -> dynamics(job, t, start, reference));
             }
         }
 
@@ -256,7 +260,7 @@ public final class LabelPipeline {
             finished(job, n);
         }
 
-        private void dynamics(MoleculeJob job, Trajectory t, Structure start) throws Exception {
+        private void dynamics(MoleculeJob job, Trajectory t, Structure start, MolecularGraph reference) throws Exception {
             MdSettings md = settings(t);
             long seed = trajectorySeed(job, t);
             Path dir = store.trajectory(job, t, md, seed);
@@ -291,7 +295,7 @@ public final class LabelPipeline {
                     failFrame(job, t, i, Files.readString(fail).strip());
                 } else {
                     Structure s = snaps.get(i).structure();
-                    submit(PRIORITY_SINGLE_POINT, () -> singlePoint(job, t, frame, s, dir));
+                    submit(PRIORITY_SINGLE_POINT, () -> singlePoint(job, t, frame, s, dir, reference));
                 }
             }
         }
@@ -312,12 +316,14 @@ public final class LabelPipeline {
             finished(job, 1);
         }
 
-        private void singlePoint(MoleculeJob job, Trajectory t, int frame, Structure s, Path dir) throws Exception {
+        private void singlePoint(MoleculeJob job, Trajectory t, int frame, Structure s, Path dir, MolecularGraph reference) throws Exception {
             try {
                 XtbLabel label = xtb.singlePoint(s);
-                Connectivity.Result c = Connectivity.compare(job.molecule().graph(), BondPerception.perceive(s));
-                if (!c.unchanged()) {
-                    throw new ToolFailure("connectivity changed during MD: " + c.reason());
+                MolecularGraph bonds = BondPerception.perceive(s);
+                if (!bonds.sameBonds(reference)) {
+                    Connectivity.Result c = Connectivity.compare(job.molecule().graph(), bonds);
+                    throw new ToolFailure("connectivity changed during MD: "
+                            + (c.unchanged() ? "bonds differ from the optimised structure (an equivalent graph, atoms swapped)" : c.reason()));
                 }
                 WorkStore.put(WorkStore.labelFile(dir, frame), WorkStore.formatLabel(label));
                 labelled.incrementAndGet();

@@ -1,0 +1,292 @@
+package io.moiety.eval;
+
+import io.moiety.data.Frame;
+import io.moiety.data.MoleculeRecord;
+import io.moiety.eval.baseline.ElementReferencePotential;
+import io.moiety.model.Potential;
+import io.moiety.model.Prediction;
+import io.moiety.task.TaskSplit;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the cells of a {@link Suite} (task × model × seed): fit or train, predict the ID test and
+ * OOD frames, compute metrics, store predictions and an atomic per-cell result. Finished cells
+ * are skipped on a re-run; a failing cell is recorded with its error and the others go on.
+ */
+public final class BenchmarkRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(BenchmarkRunner.class);
+    private static final int CHUNK = 128;
+    private static final int PARITY_FORCE_POINTS = 3000;
+
+    /**
+     * @param runDir   output folder
+     * @param force    rerun finished cells
+     * @param progress draw a progress bar over cells on stderr
+     * @param only     {@code task/model} patterns ({@code *} wildcards); empty = every cell
+     */
+    public record Options(Path runDir, boolean force, boolean progress, List<String> only) {
+        public Options {
+            only = only == null ? List.of() : List.copyOf(only);
+        }
+    }
+
+    private final PotentialFactory factory;
+    private final TaskSource tasks;
+    private final Options options;
+    private final CellStore store;
+    private final java.util.Set<Path> clearedTrainingDirs = new java.util.HashSet<>();
+
+    public BenchmarkRunner(PotentialFactory factory, TaskSource tasks, Options options) {
+        this.factory = factory;
+        this.tasks = tasks;
+        this.options = options;
+        this.store = new CellStore(options.runDir());
+    }
+
+    /** The suite's cells selected by {@code --only}, task-major. */
+    public static List<Cell> cells(Suite suite, List<String> only) {
+        List<Cell> cells = new ArrayList<>();
+        for (String task : suite.tasks()) {
+            for (Suite.ModelEntry m : suite.models()) {
+                if (!m.runsOn(task)) {
+                    continue;
+                }
+                Map<String, String> ov = new LinkedHashMap<>();
+                if (!StandardPotentials.BASELINES.contains(m.name())) {
+                    ov.putAll(suite.overrides());
+                    ov.putAll(m.overrides());
+                }
+                for (long seed : suite.seeds()) {
+                    Cell c = new Cell(task, m.name(), seed, ov);
+                    if (only.isEmpty() || only.stream().anyMatch(c::matches)) {
+                        cells.add(c);
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
+    /** Runs (or resumes) every selected cell and returns all results, finished earlier or now. */
+    public List<CellResult> run(Suite suite) throws IOException {
+        List<Cell> cells = cells(suite, options.only());
+        if (cells.isEmpty()) {
+            throw new IllegalArgumentException("--only " + String.join(" ", options.only())
+                    + " selects no cell; tasks: " + String.join(", ", suite.tasks()) + "; models: "
+                    + String.join(", ", suite.models().stream().map(Suite.ModelEntry::name).toList()));
+        }
+        List<CellResult> results = new ArrayList<>();
+        Map<String, List<Cell>> byTask = new LinkedHashMap<>();
+        for (Cell c : cells) {
+            byTask.computeIfAbsent(c.task(), k -> new ArrayList<>()).add(c);
+        }
+        ProgressBar bar = options.progress()
+                ? new ProgressBarBuilder().setTaskName("bench " + suite.name()).setInitialMax(cells.size())
+                        .setStyle(ProgressBarStyle.ASCII).setUnit(" cells", 1).build()
+                : null;
+        try {
+            for (Map.Entry<String, List<Cell>> e : byTask.entrySet()) {
+                TaskContext ctx = null;
+                String taskError = null;
+                for (Cell cell : e.getValue()) {
+                    if (bar != null) {
+                        bar.setExtraMessage(cell.id());
+                    }
+                    if (options.force()) {
+                        store.clear(cell);
+                    } else {
+                        Optional<CellResult> done = store.finished(cell);
+                        if (done.isPresent()) {
+                            results.add(done.get());
+                            step(bar);
+                            continue;
+                        }
+                    }
+                    if (ctx == null && taskError == null) {
+                        try {
+                            ctx = new TaskContext(subsample(tasks.split(e.getKey()), suite.trainFramesPerMolecule()));
+                        } catch (Exception ex) {
+                            taskError = "task " + e.getKey() + ": " + message(ex);
+                        }
+                    }
+                    CellResult r = taskError != null ? CellResult.failed(cell, taskError, 0) : runCell(cell, ctx);
+                    if (!r.ok()) {
+                        LOG.warn("cell {} failed: {}", cell.id(), firstLine(r.error()));
+                    }
+                    store.save(r);
+                    results.add(r);
+                    step(bar);
+                }
+            }
+        } finally {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+        return results;
+    }
+
+    /** The split with at most {@code perMolecule} evenly strided training frames per molecule (0 = all). */
+    static TaskSplit subsample(TaskSplit split, int perMolecule) {
+        if (perMolecule <= 0) {
+            return split;
+        }
+        List<MoleculeRecord> train = new ArrayList<>();
+        for (MoleculeRecord m : split.train()) {
+            int n = m.frames().size();
+            if (n <= perMolecule) {
+                train.add(m);
+                continue;
+            }
+            List<Frame> kept = new ArrayList<>();
+            for (int i = 0; i < perMolecule; i++) {
+                kept.add(m.frames().get((int) ((long) i * n / perMolecule)));
+            }
+            train.add(m.withFrames(kept));
+        }
+        return new TaskSplit(split.task(), train, split.validation(), split.idTest(), split.ood());
+    }
+
+    private static void step(ProgressBar bar) {
+        if (bar != null) {
+            bar.step();
+        }
+    }
+
+    private CellResult runCell(Cell cell, TaskContext ctx) {
+        long t0 = System.nanoTime();
+        Path dir = cell.dir(options.runDir());
+        Path trainDir = trainingDir(cell, ctx.split);
+        try {
+            if (options.force() && clearedTrainingDirs.add(trainDir)) {
+                deleteTree(trainDir);
+            }
+        } catch (IOException ex) {
+            return CellResult.failed(cell, message(ex), 0);
+        }
+        try (Potential potential = factory.create(cell, ctx.split, trainDir)) {
+            long t1 = System.nanoTime();
+            Map<Split, SplitMetrics> metrics = new EnumMap<>(Split.class);
+            Map<Split, List<EnvironmentError>> envs = new EnumMap<>(Split.class);
+            Map<Split, ParitySample> parity = new EnumMap<>(Split.class);
+            for (Split s : Split.values()) {
+                List<MoleculeRecord> mols = s == Split.ID ? ctx.split.idTest() : ctx.split.ood();
+                ErrorAccumulator acc = new ErrorAccumulator(ctx.trainingEnvironments, PARITY_FORCE_POINTS, ctx.elementReferences::energy);
+                PredictionFiles files = new PredictionFiles();
+                for (MoleculeRecord m : mols) {
+                    String[] labels = ctx.labels(m);
+                    for (int from = 0; from < m.frames().size(); from += CHUNK) {
+                        List<Frame> chunk = m.frames().subList(from, Math.min(m.frames().size(), from + CHUNK));
+                        List<Prediction> pred = potential.predict(chunk);
+                        if (pred.size() != chunk.size()) {
+                            throw new IllegalStateException(potential.name() + " returned " + pred.size()
+                                    + " predictions for " + chunk.size() + " frames");
+                        }
+                        for (int i = 0; i < chunk.size(); i++) {
+                            acc.add(chunk.get(i), pred.get(i), labels);
+                        }
+                        files.add(m.id(), chunk, pred, from);
+                    }
+                }
+                metrics.put(s, acc.metrics());
+                envs.put(s, acc.environments());
+                parity.put(s, acc.paritySample());
+                files.write(dir, s);
+            }
+            long t2 = System.nanoTime();
+            return new CellResult(cell, null, potential.predictsForces(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                    metrics, envs, parity);
+        } catch (Throwable ex) {
+            return CellResult.failed(cell, message(ex), (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /**
+     * Training folder of a cell: {@code training/MODEL/seed-N-HASH} with HASH over the overrides
+     * and the training and validation frames, so tasks with the same training data (duplication and
+     * fission) share one trained model.
+     */
+    Path trainingDir(Cell cell, TaskSplit split) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update(new java.util.TreeMap<>(cell.overrides()).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (List<MoleculeRecord> part : List.of(split.train(), split.validation())) {
+                md.update((byte) '|');
+                for (MoleculeRecord m : part) {
+                    md.update((m.id() + ":" + m.frames().size() + ":").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    for (Frame f : m.frames()) {
+                        long bits = Double.doubleToLongBits(f.energy());
+                        for (int i = 0; i < 8; i++) {
+                            md.update((byte) (bits >>> (8 * i)));
+                        }
+                    }
+                }
+            }
+            String hash = java.util.HexFormat.of().formatHex(md.digest()).substring(0, 12);
+            return options.runDir().resolve("training").resolve(cell.model()).resolve("seed-" + cell.seed() + "-" + hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (java.nio.file.Files.isDirectory(dir)) {
+            try (var walk = java.nio.file.Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private static String message(Throwable ex) {
+        StringWriter sw = new StringWriter();
+        ex.printStackTrace(new PrintWriter(sw));
+        String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getClass().getSimpleName() + ": " + ex.getMessage();
+        return msg + "\n" + sw;
+    }
+
+    /** First line of a possibly multi-line error. */
+    public static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** A task's split with environment labels computed once per molecule. */
+    private static final class TaskContext {
+        final TaskSplit split;
+        final Map<MoleculeRecord, String[]> labels = new java.util.IdentityHashMap<>();
+        final Map<String, Long> trainingEnvironments = new HashMap<>();
+        /** Per-element energies fitted on the training frames: offsets for the energy parity plots. */
+        final ElementReferencePotential elementReferences;
+
+        TaskContext(TaskSplit split) {
+            this.split = split;
+            this.elementReferences = ElementReferencePotential.fit(StandardPotentials.frames(split.train()));
+            for (MoleculeRecord m : split.train()) {
+                for (String l : labels(m)) {
+                    trainingEnvironments.merge(l, (long) m.frames().size(), Long::sum);
+                }
+            }
+        }
+
+        String[] labels(MoleculeRecord m) {
+            return labels.computeIfAbsent(m, AtomEnvironments::of);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.moiety.eval;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.moiety.data.AtomicFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Per-cell result files under a run directory: {@code cells/<task>/<model>/seed-<n>/result.json}
+ * (written atomically and last, so its presence means the cell finished) or {@code error.json}
+ * for a cell that failed (retried on the next run).
+ */
+public final class CellStore {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path runDir;
+
+    public CellStore(Path runDir) {
+        this.runDir = runDir;
+    }
+
+    public Path runDir() { return runDir; }
+
+    /** The finished result of a cell, if there is one. */
+    public Optional<CellResult> finished(Cell cell) throws IOException {
+        Path f = cell.dir(runDir).resolve("result.json");
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        Map<String, Object> m;
+        try {
+            m = JSON.readValue(f.toFile(), new TypeReference<Map<String, Object>>() {});
+        } catch (IOException e) {
+            throw new IOException(f + ": unreadable cell result (" + e.getMessage() + "); delete it to rerun the cell", e);
+        }
+        CellResult r = CellResult.fromMap(m);
+        if (!r.cell().overrides().equals(cell.overrides())) {
+            throw new IllegalStateException(f + ": finished with training overrides " + r.cell().overrides()
+                    + " but the suite now asks for " + cell.overrides() + "; use --force to rerun or another --out");
+        }
+        return Optional.of(r);
+    }
+
+    /** Saves a result: {@code result.json} when it finished (removing an old error), else {@code error.json}. */
+    public void save(CellResult result) throws IOException {
+        Path dir = result.cell().dir(runDir);
+        Files.createDirectories(dir);
+        if (result.ok()) {
+            AtomicFile.write(dir.resolve("result.json"), true, tmp -> JSON.writeValue(tmp.toFile(), result.toMap(true)));
+            Files.deleteIfExists(dir.resolve("error.json"));
+        } else {
+            AtomicFile.write(dir.resolve("error.json"), true, tmp -> JSON.writeValue(tmp.toFile(), result.toMap(false)));
+        }
+    }
+
+    /** Removes a cell's previous outputs (for {@code --force}). */
+    public void clear(Cell cell) throws IOException {
+        Path dir = cell.dir(runDir);
+        if (Files.isDirectory(dir)) {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}

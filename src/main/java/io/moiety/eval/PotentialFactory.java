@@ -1,0 +1,18 @@
+package io.moiety.eval;
+
+import io.moiety.model.Potential;
+import io.moiety.task.TaskSplit;
+import java.nio.file.Path;
+
+/** Makes the fitted or trained potential for one benchmark cell. */
+@FunctionalInterface
+public interface PotentialFactory {
+    /**
+     * @param cell    which model, seed and overrides
+     * @param split   the task's frames (train on {@code train}, stop early on {@code validation})
+     * @param workDir folder for checkpoints and logs, shared by every cell with the same model, seed,
+     *                overrides and training/validation frames (e.g. duplication and fission): a
+     *                finished checkpoint there is reused instead of training again
+     */
+    Potential create(Cell cell, TaskSplit split, Path workDir) throws Exception;
+}

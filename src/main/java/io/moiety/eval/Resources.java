@@ -1,0 +1,85 @@
+package io.moiety.eval;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Named YAML definitions (suites, models, tasks) that live both in a directory of the working
+ * tree (e.g. {@code benchmarks/}) and inside the jar under {@code /moiety/<dir>/}. The working
+ * tree wins, so a user can edit a copy.
+ */
+public final class Resources {
+    private Resources() {}
+
+    /** Names (file names without {@code .yaml}) found in {@code ./dir} and in the jar's {@code moiety/dir}. */
+    public static List<String> names(String dir) {
+        TreeSet<String> names = new TreeSet<>();
+        Path local = Path.of(dir);
+        if (Files.isDirectory(local)) {
+            try (Stream<Path> s = Files.list(local)) {
+                s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                        .forEach(n -> names.add(n.substring(0, n.length() - 5)));
+            } catch (IOException ignored) {
+                // an unreadable directory just contributes nothing
+            }
+        }
+        try {
+            Enumeration<URL> urls = Resources.class.getClassLoader().getResources("moiety/" + dir);
+            while (urls.hasMoreElements()) {
+                URL url = urls.nextElement();
+                if ("file".equals(url.getProtocol())) {
+                    try (Stream<Path> s = Files.list(Path.of(url.toURI()))) {
+                        s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                                .forEach(n -> names.add(n.substring(0, n.length() - 5)));
+                    }
+                } else if ("jar".equals(url.getProtocol())) {
+                    String spec = url.toString();
+                    String jar = spec.substring(0, spec.indexOf("!/"));
+                    try (FileSystem fs = FileSystems.newFileSystem(java.net.URI.create(jar), Map.of());
+                         Stream<Path> s = Files.list(fs.getPath("moiety", dir))) {
+                        s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                                .forEach(n -> names.add(n.substring(0, n.length() - 5)));
+                    } catch (java.nio.file.FileSystemAlreadyExistsException e) {
+                        try (Stream<Path> s = Files.list(FileSystems.getFileSystem(java.net.URI.create(jar)).getPath("moiety", dir))) {
+                            s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                                    .forEach(n -> names.add(n.substring(0, n.length() - 5)));
+                        }
+                    }
+                }
+            }
+        } catch (IOException | URISyntaxException ignored) {
+            // listing the jar is best effort; explicit names still resolve through open()
+        }
+        return List.copyOf(names);
+    }
+
+    /** A named definition as a stream with a description of where it came from, or null when absent. */
+    public static Located open(String dir, String name) throws IOException {
+        Path local = Path.of(dir, name + ".yaml");
+        if (Files.isRegularFile(local)) {
+            return new Located(Files.newInputStream(local), local.toString());
+        }
+        String res = "moiety/" + dir + "/" + name + ".yaml";
+        InputStream in = Resources.class.getClassLoader().getResourceAsStream(res);
+        return in == null ? null : new Located(in, "jar:/" + res);
+    }
+
+    /** An opened definition and where it was found. */
+    public record Located(InputStream stream, String origin) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            stream.close();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.moiety.eval;
+
+import io.moiety.data.Frame;
+import io.moiety.data.MoleculeRecord;
+import io.moiety.eval.baseline.ElementReferencePotential;
+import io.moiety.eval.baseline.GroupAdditivityPotential;
+import io.moiety.model.Potential;
+import io.moiety.task.TaskSplit;
+import io.moiety.train.TrainRequest;
+import io.moiety.train.Training;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The models a suite can name: the two fitted baselines ({@code element-reference},
+ * {@code group-additivity}) and every network configuration in {@code models/} (trained with
+ * {@link Training#train}).
+ */
+public final class StandardPotentials implements PotentialFactory {
+    /** Baselines, fitted by least squares on CPU in seconds. */
+    public static final List<String> BASELINES = List.of(ElementReferencePotential.NAME, GroupAdditivityPotential.NAME);
+    /** Directory (and jar folder) of model configurations. */
+    public static final String MODELS_DIR = "models";
+
+    private final String device;
+
+    /** @param device {@code cpu}, {@code gpu} or {@code auto}, passed to training */
+    public StandardPotentials(String device) {
+        this.device = device;
+    }
+
+    /** Every valid model name: baselines then network configurations. */
+    public static List<String> available() {
+        List<String> all = new ArrayList<>(BASELINES);
+        all.addAll(Resources.names(MODELS_DIR));
+        return all;
+    }
+
+    /** Throws naming the valid models when {@code name} is not one of them. */
+    public static void check(String name) {
+        List<String> all = available();
+        if (!all.contains(name)) {
+            throw new IllegalArgumentException("unknown model '" + name + "'; available: " + String.join(", ", all));
+        }
+    }
+
+    @Override
+    public Potential create(Cell cell, TaskSplit split, Path workDir) throws Exception {
+        List<Frame> train = frames(split.train());
+        List<Frame> validation = frames(split.validation());
+        return switch (cell.model()) {
+            case ElementReferencePotential.NAME -> ElementReferencePotential.fit(train);
+            case GroupAdditivityPotential.NAME -> GroupAdditivityPotential.fit(train, validation);
+            default -> Training.train(new TrainRequest(Path.of(cell.model()), cell.overrides(), cell.seed(),
+                    device, train, validation, workDir, false));
+        };
+    }
+
+    /** All frames of the molecules, in order. */
+    public static List<Frame> frames(List<MoleculeRecord> molecules) {
+        List<Frame> out = new ArrayList<>();
+        for (MoleculeRecord m : molecules) {
+            out.addAll(m.frames());
+        }
+        return out;
+    }
+}

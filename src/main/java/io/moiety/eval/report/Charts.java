@@ -1,0 +1,179 @@
+package io.moiety.eval.report;
+
+import io.moiety.data.AtomicFile;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * The report's plots, drawn headless with XChart and saved as PNG and SVG: log-scale bar charts of
+ * ID vs OOD errors per model, and parity plots (predicted vs reference) with ID and OOD points.
+ */
+public final class Charts {
+    /** Coordinates rounded to 0.01 px in SVG output: invisible, and files 2–3 times smaller. */
+    private static final java.util.regex.Pattern DECIMALS = java.util.regex.Pattern.compile("(\\d\\.\\d{2})\\d+");
+    static final Color ID_COLOR = new Color(31, 119, 180);
+    static final Color OOD_COLOR = new Color(214, 39, 40);
+
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private Charts() {}
+
+    /**
+     * Grouped bars of ID and OOD values per model on a log axis. Models with a missing or
+     * non-positive value in either split are left out (e.g. force errors of energy-only models);
+     * null when no model is left.
+     */
+    public static CategoryChart bars(String title, String yTitle, List<String> models, List<Double> id, List<Double> ood) {
+        List<String> xs = new ArrayList<>();
+        List<Double> a = new ArrayList<>();
+        List<Double> b = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            if (positive(id.get(i)) && positive(ood.get(i))) {
+                xs.add(models.get(i));
+                a.add(id.get(i));
+                b.add(ood.get(i));
+            }
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(720).height(440).title(title)
+                .xAxisTitle("model").yAxisTitle(yTitle).build();
+        style(chart.getStyler());
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setAvailableSpaceFill(0.7);
+        chart.getStyler().setOverlapped(false);
+        chart.getStyler().setLabelsVisible(false);
+        chart.getStyler().setSeriesColors(new Color[] {ID_COLOR, OOD_COLOR});
+        chart.getStyler().setYAxisDecimalPattern("0.#####");
+        if (xs.isEmpty()) {
+            return null;
+        }
+        {
+            double lo = Math.min(a.stream().mapToDouble(Double::doubleValue).min().orElse(1), b.stream().mapToDouble(Double::doubleValue).min().orElse(1));
+            double hi = Math.max(a.stream().mapToDouble(Double::doubleValue).max().orElse(1), b.stream().mapToDouble(Double::doubleValue).max().orElse(1));
+            chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(lo))));
+            chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(hi) + 1e-9)));
+        }
+        chart.addSeries("ID test", xs, a);
+        chart.addSeries("OOD", xs, b);
+        return chart;
+    }
+
+    /**
+     * Predicted vs reference scatter for the ID and OOD splits, with the y = x line; at most
+     * {@code maxPoints} points per split (an even stride through the data).
+     */
+    public static XYChart parity(String title, String axis, double[] idRef, double[] idPred, double[] oodRef, double[] oodPred,
+                                 int maxPoints) {
+        XYChart chart = new XYChartBuilder().width(560).height(540).title(title)
+                .xAxisTitle("reference " + axis).yAxisTitle("predicted " + axis).build();
+        style(chart.getStyler());
+        chart.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(4);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (double[] arr : List.of(idRef, idPred, oodRef, oodPred)) {
+            for (double v : arr) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        if (!(lo < hi)) {
+            lo = lo - 1;
+            hi = hi + 1;
+        }
+        double pad = 0.03 * (hi - lo);
+        XYSeries diag = chart.addSeries("y = x", new double[] {lo - pad, hi + pad}, new double[] {lo - pad, hi + pad});
+        diag.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        diag.setMarker(SeriesMarkers.NONE);
+        diag.setLineColor(Color.GRAY);
+        diag.setLineStyle(new BasicStroke(1f));
+        addPoints(chart, "ID test", idRef, idPred, new Color(ID_COLOR.getRed(), ID_COLOR.getGreen(), ID_COLOR.getBlue(), 120), maxPoints);
+        addPoints(chart, "OOD", oodRef, oodPred, new Color(OOD_COLOR.getRed(), OOD_COLOR.getGreen(), OOD_COLOR.getBlue(), 120), maxPoints);
+        chart.getStyler().setXAxisMin(lo - pad).setXAxisMax(hi + pad).setYAxisMin(lo - pad).setYAxisMax(hi + pad);
+        return chart;
+    }
+
+    private static void addPoints(XYChart chart, String name, double[] x, double[] y, Color c, int maxPoints) {
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        int n = Math.min(x.length, y.length);
+        double stride = Math.max(1.0, n / (double) Math.max(1, maxPoints));
+        for (double d = 0; d < n; d += stride) {
+            int i = (int) d;
+            if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                xs.add(x[i]);
+                ys.add(y[i]);
+            }
+        }
+        if (xs.isEmpty()) {
+            return;
+        }
+        XYSeries s = chart.addSeries(name + " (" + xs.size() + ")", xs, ys);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setMarkerColor(c);
+    }
+
+    private static void style(Styler s) {
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        s.setLegendBorderColor(Color.LIGHT_GRAY);
+        s.setAntiAlias(true);
+        if (s instanceof org.knowm.xchart.style.AxesChartStyler a) {
+            a.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+            a.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+            a.setPlotGridLinesColor(new Color(225, 225, 225));
+            a.setPlotGridLinesStroke(new BasicStroke(0.6f));
+        }
+    }
+
+    private static boolean positive(Double v) {
+        return v != null && Double.isFinite(v) && v > 0;
+    }
+
+    /** Writes {@code base.png} and {@code base.svg} in {@code dir} atomically. */
+    public static void save(Chart<?, ?> chart, Path dir, String base) throws IOException {
+        save(chart, chart, dir, base);
+    }
+
+    /**
+     * Writes {@code chart} as {@code base.png} and {@code svgChart} (e.g. the same plot with fewer
+     * scatter points, since every SVG marker is a path) as {@code base.svg}, atomically.
+     */
+    public static void save(Chart<?, ?> chart, Chart<?, ?> svgChart, Path dir, String base) throws IOException {
+        Files.createDirectories(dir);
+        AtomicFile.write(dir.resolve(base + ".png"), true, tmp -> {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
+            }
+        });
+        AtomicFile.write(dir.resolve(base + ".svg"), true, tmp -> {
+            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+            VectorGraphicsEncoder.saveVectorGraphic(svgChart, buf, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            String text = DECIMALS.matcher(buf.toString(java.nio.charset.StandardCharsets.UTF_8)).replaceAll("$1");
+            Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8);
+        });
+    }
+}

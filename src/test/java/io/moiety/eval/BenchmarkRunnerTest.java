@@ -1,0 +1,186 @@
+package io.moiety.eval;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.moiety.eval.report.ReportWriter;
+import io.moiety.task.TaskSplit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchmarkRunnerTest {
+    private static TaskSplit splitA;
+    private static TaskSplit splitB;
+
+    @BeforeAll
+    static void data() {
+        splitA = SyntheticChains.task("alpha", 10);
+        splitB = SyntheticChains.task("beta", 6);
+    }
+
+    private static final TaskSource TASKS = new TaskSource() {
+        @Override public List<String> names() { return List.of("alpha", "beta"); }
+
+        @Override public TaskSplit split(String task) {
+            return switch (task) {
+                case "alpha" -> splitA;
+                case "beta" -> splitB;
+                default -> throw new IllegalArgumentException("unknown task '" + task + "'; available: alpha, beta");
+            };
+        }
+    };
+
+    /** Baselines for real; "harmonic" is a real analytic force field; "broken" always fails. */
+    private static final class CountingFactory implements PotentialFactory {
+        final AtomicInteger calls = new AtomicInteger();
+        final List<String> seen = new ArrayList<>();
+
+        @Override
+        public io.moiety.model.Potential create(Cell cell, TaskSplit split, Path workDir) throws Exception {
+            calls.incrementAndGet();
+            seen.add(cell.id());
+            return switch (cell.model()) {
+                case "harmonic" -> new HarmonicBondPotential("harmonic", 15.0 + cell.seed(), -60.0);
+                case "broken" -> throw new IllegalStateException("diverged: loss is NaN at epoch 3");
+                default -> new StandardPotentials("cpu").create(cell, split, workDir);
+            };
+        }
+    }
+
+    private static Suite suite(List<String> models, List<Long> seeds) {
+        return new Suite("test", "synthetic harmonic chains", "default", "", List.of("alpha", "beta"),
+                models.stream().map(m -> new Suite.ModelEntry(m, Map.of())).toList(), seeds,
+                Map.of("training.max_epochs", "3"), 0, "test");
+    }
+
+    @Test
+    void resumeSkipsFinishedCells(@TempDir Path dir) throws Exception {
+        Suite s = suite(List.of("element-reference", "harmonic"), List.of(1L, 2L));
+        CountingFactory f1 = new CountingFactory();
+        List<CellResult> first = new BenchmarkRunner(f1, TASKS, new BenchmarkRunner.Options(dir, false, false, List.of())).run(s);
+        assertEquals(8, f1.calls.get());
+        assertEquals(8, first.size());
+        assertTrue(first.stream().allMatch(CellResult::ok));
+
+        CountingFactory f2 = new CountingFactory();
+        List<CellResult> again = new BenchmarkRunner(f2, TASKS, new BenchmarkRunner.Options(dir, false, false, List.of())).run(s);
+        assertEquals(0, f2.calls.get(), "finished cells must not be rerun");
+        assertEquals(first.get(3).metrics().get(Split.OOD).get(Metric.FORCE_MAE),
+                again.get(3).metrics().get(Split.OOD).get(Metric.FORCE_MAE));
+
+        Cell gone = new Cell("beta", "harmonic", 2, Map.of("training.max_epochs", "3"));
+        Files.delete(gone.dir(dir).resolve("result.json"));
+        CountingFactory f3 = new CountingFactory();
+        new BenchmarkRunner(f3, TASKS, new BenchmarkRunner.Options(dir, false, false, List.of())).run(s);
+        assertEquals(List.of("beta/harmonic/seed-2"), f3.seen);
+
+        CountingFactory f4 = new CountingFactory();
+        new BenchmarkRunner(f4, TASKS, new BenchmarkRunner.Options(dir, true, false, List.of("alpha/*"))).run(s);
+        assertEquals(4, f4.calls.get(), "--force with --only alpha/* reruns alpha's cells only");
+    }
+
+    @Test
+    void oneFailingCellDoesNotStopTheOthers(@TempDir Path dir) throws Exception {
+        Suite s = suite(List.of("broken", "group-additivity", "harmonic"), List.of(7L));
+        CountingFactory f = new CountingFactory();
+        List<CellResult> results = new BenchmarkRunner(f, TASKS, new BenchmarkRunner.Options(dir, false, false, List.of())).run(s);
+        assertEquals(6, results.size());
+        assertEquals(2, results.stream().filter(r -> !r.ok()).count());
+        assertTrue(results.stream().filter(r -> !r.ok()).allMatch(r -> r.error().contains("diverged")));
+        assertTrue(Files.exists(new Cell("alpha", "broken", 7, Map.of("training.max_epochs", "3")).dir(dir).resolve("error.json")));
+        CellResult ga = results.stream().filter(r -> r.cell().model().equals("group-additivity") && r.cell().task().equals("beta")).findFirst().orElseThrow();
+        assertTrue(ga.ok());
+        assertFalse(ga.predictsForces());
+        // the failed cell is retried on the next run; the finished ones are not
+        CountingFactory again = new CountingFactory();
+        new BenchmarkRunner(again, TASKS, new BenchmarkRunner.Options(dir, false, false, List.of())).run(s);
+        assertEquals(List.of("alpha/broken/seed-7", "beta/broken/seed-7"), again.seen);
+    }
+
+    @Test
+    void tasksWithTheSameTrainingDataShareTheTrainingFolder(@TempDir Path dir) throws Exception {
+        TaskSplit fission = new TaskSplit("fission", splitA.train(), splitA.validation(), splitA.idTest(), splitB.ood());
+        TaskSource two = new TaskSource() {
+            @Override public List<String> names() { return List.of("alpha", "fission", "beta"); }
+
+            @Override public TaskSplit split(String task) {
+                return switch (task) {
+                    case "alpha" -> splitA;
+                    case "fission" -> fission;
+                    default -> splitB;
+                };
+            }
+        };
+        List<Path> dirs = new ArrayList<>();
+        PotentialFactory f = (cell, split, workDir) -> {
+            dirs.add(workDir);
+            return new HarmonicBondPotential("harmonic", 15, -60);
+        };
+        Suite s = new Suite("t", "", "default", "", List.of("alpha", "fission", "beta"),
+                List.of(new Suite.ModelEntry("harmonic", Map.of())), List.of(1L), Map.of(), 0, "test");
+        new BenchmarkRunner(f, two, new BenchmarkRunner.Options(dir, false, false, List.of())).run(s);
+        assertEquals(3, dirs.size());
+        assertEquals(dirs.get(0), dirs.get(1), "alpha and fission train on the same frames");
+        assertNotEquals(dirs.get(0), dirs.get(2));
+        assertTrue(dirs.get(0).startsWith(dir.resolve("training").resolve("harmonic")));
+    }
+
+    @Test
+    void unknownTaskFailsItsCellsWithTheValidNames(@TempDir Path dir) throws Exception {
+        Suite s = new Suite("t", "", "default", "", List.of("gamma", "alpha"), List.of(new Suite.ModelEntry("element-reference", Map.of())),
+                List.of(1L), Map.of(), 0, "test");
+        List<CellResult> r = new BenchmarkRunner(new CountingFactory(), TASKS, new BenchmarkRunner.Options(dir, false, false, List.of())).run(s);
+        assertFalse(r.get(0).ok());
+        assertTrue(r.get(0).error().contains("available: alpha, beta"), r.get(0).error());
+        assertTrue(r.get(1).ok());
+    }
+
+    @Test
+    void reportFilesAreProduced(@TempDir Path dir) throws Exception {
+        Suite s = suite(List.of("element-reference", "group-additivity", "harmonic", "broken"), List.of(1L, 2L));
+        List<CellResult> results = new BenchmarkRunner(new CountingFactory(), TASKS,
+                new BenchmarkRunner.Options(dir, false, false, List.of())).run(s);
+        RunInfo info = new RunInfo("test", "test", "moiety bench --suite test", "2026-01-01T00:00:00Z", 1.5,
+                RunInfo.versions(false), RunInfo.hardware(false), "synthetic.h5", "abc123", s.seeds(), "cpu");
+        ReportWriter w = new ReportWriter(dir, s, results, info);
+        Path html = w.write();
+        assertTrue(Files.exists(html));
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("Task `alpha`") && md.contains("Task `beta`"));
+        assertTrue(md.contains(ReportWriter.ENERGY_ONLY));
+        assertTrue(md.contains("`O(C,H)`"), "environment breakdown lists the hydroxyl oxygen");
+        assertTrue(md.contains("Failed cells") && md.contains("diverged"));
+        assertTrue(md.contains("abc123") && md.contains("cores"));
+        String page = Files.readString(html);
+        assertTrue(page.startsWith("<!DOCTYPE html>") && page.contains("<img src=\"plots/bars-alpha-energy.png\""));
+        for (String base : List.of("bars-alpha-energy", "bars-beta-forces", "parity-alpha-harmonic-forces", "parity-beta-group-additivity-energy")) {
+            byte[] png = Files.readAllBytes(dir.resolve("plots").resolve(base + ".png"));
+            assertEquals((byte) 0x89, png[0]);
+            assertEquals('P', png[1]);
+            assertTrue(png.length > 5000, base + ".png is " + png.length + " bytes");
+            assertTrue(Files.readString(dir.resolve("plots").resolve(base + ".svg")).contains("<svg"), base + ".svg");
+        }
+        assertFalse(Files.exists(dir.resolve("plots").resolve("parity-alpha-element-reference-forces.png")),
+                "no force parity plot for an energy-only model");
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertEquals(16, json.get("cells").size());
+        JsonNode row = json.get("summary").get(2);
+        assertEquals("harmonic", row.get("model").asText());
+        assertEquals(2, row.get("ood").get("force_mae").get("n").asInt());
+        assertTrue(row.get("ood_over_id").get("force_mae").get("mean").asDouble() > 0);
+        List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
+        assertTrue(csv.get(0).startsWith("task,model,seed,split,status"));
+        // 12 ok cells × 2 splits + 4 failed + 6 rows × 4 stats × 3 (id, ood, ratio) + header
+        assertEquals(1 + 24 + 4 + 3 * 4 * 6, csv.size());
+        assertTrue(Files.readString(dir.resolve("environments.csv")).contains("\"C(C,H,H,O)\""));
+        assertTrue(w.consoleTable().contains("FAILED alpha/broken/seed-1"));
+    }
+}

@@ -1,0 +1,86 @@
+package io.moiety.eval;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SuiteLoaderTest {
+
+    private static Suite parse(String yaml) throws Exception {
+        return SuiteLoader.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml", "t");
+    }
+
+    @Test
+    void committedSuitesParseAndNameRealModels() throws Exception {
+        for (String name : List.of("quick", "medium", "paper")) {
+            Suite s = SuiteLoader.load("benchmarks/" + name + ".yaml");
+            assertEquals(name, s.name());
+            assertTrue(s.models().stream().anyMatch(m -> m.name().equals("group-additivity")));
+            assertTrue(s.tasks().containsAll(List.of("chain-extension", "fusion", "duplication", "combination")));
+        }
+        Suite quick = SuiteLoader.load("quick");
+        assertEquals("default", quick.data());
+        assertTrue(quick.overrides().containsKey("training.max_epochs"));
+        assertTrue(SuiteLoader.available().containsAll(List.of("quick", "medium", "paper")));
+    }
+
+    @Test
+    void overridesAreFlattenedAndMerged() throws Exception {
+        Suite s = parse("""
+                tasks: [a]
+                seeds: [3, 4]
+                overrides: {training: {max_epochs: 5, lr: 0.001}, features: 32}
+                models:
+                  - element-reference
+                  - {name: schnet-small, overrides: {training: {max_epochs: 9}}}
+                  - {name: painn-small, tasks: [b]}
+                tasks: [a, b]
+                """.replace("tasks: [a]\n", ""));
+        assertEquals(Map.of("training.max_epochs", "5", "training.lr", "0.001", "features", "32"), s.overrides());
+        List<Cell> cells = BenchmarkRunner.cells(s, List.of("a/*"));
+        assertEquals(4, cells.size(), "painn-small runs on task b only");
+        assertEquals(2, BenchmarkRunner.cells(s, List.of("*/painn-small")).size());
+        assertEquals(Map.of(), cells.get(0).overrides(), "baselines take no training overrides");
+        assertEquals("9", cells.get(2).overrides().get("training.max_epochs"));
+        assertEquals("32", cells.get(2).overrides().get("features"));
+        assertEquals(List.of("a/schnet-small/seed-3", "a/schnet-small/seed-4", "b/schnet-small/seed-3", "b/schnet-small/seed-4"),
+                BenchmarkRunner.cells(s, List.of("*/schnet*")).stream().map(Cell::id).toList());
+        assertTrue(BenchmarkRunner.cells(s, List.of("c/*")).isEmpty());
+    }
+
+    @Test
+    void trainingFramesAreSubsampledEvenlyButTestFramesNot() throws Exception {
+        Suite s = parse("tasks: [a]\nseeds: [1]\nmodels: [x]\ntrain_frames_per_molecule: 4\n");
+        assertEquals(4, s.trainFramesPerMolecule());
+        var split = SyntheticChains.task("a", 10);
+        var sub = BenchmarkRunner.subsample(split, 4);
+        assertEquals(4, sub.train().get(0).frames().size());
+        assertSame(split.train().get(0).frames().get(5), sub.train().get(0).frames().get(2));
+        assertEquals(split.idTest(), sub.idTest());
+        assertEquals(split.ood(), sub.ood());
+        assertSame(split, BenchmarkRunner.subsample(split, 0));
+    }
+
+    @Test
+    void badInputIsNamed() {
+        var unknownSuite = assertThrows(IllegalArgumentException.class, () -> SuiteLoader.load("nonesuch"));
+        assertTrue(unknownSuite.getMessage().contains("quick") && unknownSuite.getMessage().contains("paper"), unknownSuite.getMessage());
+        var unknownKey = assertThrows(IllegalArgumentException.class, () -> parse("tasks: [a]\nseeds: [1]\nmodels: [x]\nepochs: 3\n"));
+        assertTrue(unknownKey.getMessage().contains("test.yaml") && unknownKey.getMessage().contains("epochs"));
+        var noSeeds = assertThrows(IllegalArgumentException.class, () -> parse("tasks: [a]\nmodels: [x]\n"));
+        assertTrue(noSeeds.getMessage().contains("seeds"));
+        var unknownModel = assertThrows(IllegalArgumentException.class, () -> StandardPotentials.check("schnet-huge"));
+        assertTrue(unknownModel.getMessage().contains("group-additivity") && unknownModel.getMessage().contains("schnet-small"),
+                unknownModel.getMessage());
+        var missingData = assertThrows(IllegalArgumentException.class,
+                () -> DataLocator.resolve("data/nope.h5", "moiety generate --all --scale paper --out data/nope.h5"));
+        assertTrue(missingData.getMessage().contains("moiety generate --all --scale paper --out data/nope.h5"));
+        assertTrue(new Cell("fusion", "painn-small", 1, Map.of()).matches("fusion"));
+        assertEquals(Path.of("r/cells/fusion/painn-small/seed-1"), new Cell("fusion", "painn-small", 1, Map.of()).dir(Path.of("r")));
+    }
+}
