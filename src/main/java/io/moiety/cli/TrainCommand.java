@@ -1,6 +1,5 @@
 package io.moiety.cli;
 
-
 import io.moiety.data.Dataset;
 import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
