@@ -4,7 +4,6 @@ import io.moiety.data.Dataset;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.data.io.DatasetFiles;
 import io.moiety.data.io.Format;
-import io.moiety.data.io.ReadOptions;
 import io.moiety.data.io.WriteOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -50,38 +50,35 @@ public final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT", description = "File to write (.h5/.hdf5: Moiety HDF5; .xyz/.extxyz: extended XYZ).")
     Path out;
 
-    @Option(names = "--format", paramLabel = "F", converter = FormatOption.class,
-            description = "Input format instead of detecting it: " + FormatOption.HELP + ".")
-    Format format;
+    @Mixin FormatOption.Input input;
 
     @Option(names = "--to", paramLabel = "F", converter = FormatOption.class,
             description = "Output format instead of the extension's: moiety (h5) or extxyz (xyz).")
     Format to;
-
-    @Option(names = "--energy-key", paramLabel = "K",
-            description = "Extended-XYZ key of the energy, for reading and writing (default: energy).")
-    String energyKey;
-
-    @Option(names = "--forces-key", paramLabel = "K",
-            description = "Extended-XYZ property of the forces, for reading and writing (default: forces).")
-    String forcesKey;
 
     @Option(names = "--force", description = "Replace OUT if it exists.")
     boolean force;
 
     @Override
     public Integer call() throws Exception {
+        if (Files.isDirectory(out)) {
+            throw new java.nio.file.FileSystemException(out.toString(), null, "is a directory; give OUT as a file name such as "
+                    + out.resolve("out.h5"));
+        }
         if (Files.exists(in) && Files.exists(out) && Files.isSameFile(in, out)) {
             throw new IllegalArgumentException(out + ": input and output are the same file");
         }
-        WriteOptions writeOptions = new WriteOptions(to, energyKey, forcesKey, force);
+        if (to != null && to != Format.MOIETY_HDF5 && to != Format.EXTXYZ) {
+            throw new IllegalArgumentException("--to: " + FormatOption.describe(to) + " is read-only; write moiety (Moiety HDF5) or extxyz");
+        }
+        WriteOptions writeOptions = new WriteOptions(to, input.energyKey, input.forcesKey, force);
         Format outFormat = to != null ? to : DatasetFiles.formatFromExtension(out);
         if (!force && Files.exists(out)) {
             throw new java.nio.file.FileAlreadyExistsException(out.toString(), null, "exists; use --force to overwrite");
         }
         long start = System.nanoTime();
         long[] counts = new long[2];
-        try (Dataset ds = DatasetFiles.open(in, new ReadOptions(format, energyKey, forcesKey))) {
+        try (Dataset ds = DatasetFiles.open(in, input.readOptions(input.format))) {
             List<String> ids = ds.moleculeIds();
             try (ProgressBar bar = ProgressBars.create("converting", ids.size(), "molecules")) {
                 Iterable<MoleculeRecord> molecules = () -> new Iterator<>() {
@@ -99,8 +96,9 @@ public final class ConvertCommand implements Callable<Integer> {
             }
         }
         PrintWriter pw = spec.commandLine().getOut();
-        pw.printf(Locale.ROOT, "wrote %s (%s): %d molecules, %d frames in %.2f s%n", out, FormatOption.describe(outFormat),
-                counts[0], counts[1], (System.nanoTime() - start) / 1e9);
+        pw.printf(Locale.ROOT, "wrote %s (%s): %s, %s in %.2f s%n", out, FormatOption.describe(outFormat),
+                DatasetSummary.count(counts[0], "molecule"), DatasetSummary.count(counts[1], "frame"),
+                (System.nanoTime() - start) / 1e9);
         pw.flush();
         return 0;
     }

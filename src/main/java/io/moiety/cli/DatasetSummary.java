@@ -99,7 +99,7 @@ final class DatasetSummary {
                 atoms, (double) atoms / frames, minAtoms, maxAtoms));
         StringBuilder el = new StringBuilder();
         elements.forEach((z, c) -> el.append(el.length() == 0 ? "" : ", ").append(Element.ofZ(z).symbol())
-                .append(' ').append(c[0]).append(" atoms in ").append(c[1]).append(c[1] == 1 ? " molecule" : " molecules"));
+                .append(' ').append(count(c[0], "atom")).append(" in ").append(count(c[1], "molecule")));
         row(out, "elements", el.toString());
         if (energy.n > 0) {
             row(out, "energy", stats(energy, "eV"));
@@ -114,6 +114,11 @@ final class DatasetSummary {
     private static String stats(Moments m, String unit) {
         return String.format(Locale.ROOT, "min %.6f, max %.6f, mean %.6f, std %.6f %s (%d frames)",
                 m.min, m.max, m.mean, m.std(), unit, m.n);
+    }
+
+    /** {@code 1 atom}, {@code 2 atoms}. */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     static void row(PrintWriter out, String label, String value) {

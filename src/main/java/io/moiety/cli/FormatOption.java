@@ -1,12 +1,33 @@
 package io.moiety.cli;
 
 import io.moiety.data.io.Format;
+import io.moiety.data.io.ReadOptions;
 import java.util.Locale;
 import picocli.CommandLine;
+import picocli.CommandLine.Option;
 
 /** Parses {@code --format}/{@code --to} values: enum names case-insensitively, plus short aliases. */
 final class FormatOption implements CommandLine.ITypeConverter<Format> {
     static final String HELP = "moiety (Moiety HDF5; alias h5), extxyz (alias xyz), ani1x, spice, qm7x";
+
+    /** The input options shared by {@code inspect} and {@code convert}: format override and extended-XYZ keys. */
+    static final class Input {
+        @Option(names = "--format", paramLabel = "F", converter = FormatOption.class,
+                description = "Input format instead of detecting it: " + HELP + ".")
+        Format format;
+
+        @Option(names = "--energy-key", paramLabel = "K",
+                description = "Extended-XYZ header key of the energy (default: energy); convert also writes it.")
+        String energyKey;
+
+        @Option(names = "--forces-key", paramLabel = "K",
+                description = "Extended-XYZ per-atom property of the forces (default: forces); convert also writes it.")
+        String forcesKey;
+
+        ReadOptions readOptions(Format detected) {
+            return new ReadOptions(detected, energyKey, forcesKey);
+        }
+    }
 
     @Override
     public Format convert(String value) {

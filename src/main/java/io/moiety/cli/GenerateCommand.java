@@ -31,8 +31,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Generate GFN2-xTB reference data for a task's molecules: Open Babel 3D",
-            "embedding, xtb --opt with a connectivity check, two independent NVT",
+            "Generate GFN2-xTB reference data (energies, forces) for a task's molecules.",
+            "Steps: Open Babel 3D embedding, xtb --opt with a connectivity check, two independent NVT",
             "trajectories (xtb --md, 300 K, real hydrogen mass, no SHAKE) and GFN2-xTB",
             "single points with gradient on every kept snapshot. Primary trajectories",
             "are stored as group NAME, the training molecules' second trajectories as",
@@ -84,8 +84,8 @@ public final class GenerateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--timeout", defaultValue = "600", paramLabel = "SECONDS",
-            description = {"Wall-clock limit of each single point, optimisation and embedding; an MD run gets",
-                "this per 1,000 MD steps. A timed-out call is recorded as failed. Default: ${DEFAULT-VALUE}."})
+            description = "Wall-clock limit of each single point, optimisation and embedding; an MD run gets "
+                + "this per 1,000 MD steps. A timed-out call is recorded as failed. Default: ${DEFAULT-VALUE}.")
     long timeout;
 
     @Option(names = "--md-method", paramLabel = "M", description = "Override the MD Hamiltonian: gfn2, gfn1, gfn0 or gfnff (labels are always GFN2-xTB).")
@@ -129,15 +129,19 @@ public final class GenerateCommand implements Callable<Integer> {
         if (Files.exists(output) && !force) {
             throw new IllegalArgumentException(output + " exists; use --force to overwrite it");
         }
-        MdSettings primary = override(tasks.get(0).sampling().md(scale, false), primaryFrames);
-        MdSettings secondary = override(tasks.get(0).sampling().md(scale, true), secondaryFrames);
+        Task first = tasks.get(0);
         for (Task t : tasks) {
-            if (!t.sampling().md(scale, false).equals(tasks.get(0).sampling().md(scale, false))
-                    || !t.sampling().md(scale, true).equals(tasks.get(0).sampling().md(scale, true))) {
-                throw new IllegalArgumentException(t.source() + ": sampling settings differ from " + tasks.get(0).source()
-                        + " at scale '" + scale + "'; tasks generated together must share them");
+            for (boolean second : new boolean[] {false, true}) {
+                if (!t.sampling().md(scale, second).equals(first.sampling().md(scale, second))) {
+                    throw new IllegalArgumentException(t.source() + ": sampling settings differ from " + first.source()
+                            + " at scale '" + scale + "'; tasks generated together must share them");
+                }
             }
         }
+        atLeastOne("--primary-frames", primaryFrames);
+        atLeastOne("--secondary-frames", secondaryFrames);
+        MdSettings primary = override(first.sampling().md(scale, false), primaryFrames);
+        MdSettings secondary = override(first.sampling().md(scale, true), secondaryFrames);
         List<MoleculeJob> jobs = jobs(tasks);
         int n = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         PipelineOptions options = new PipelineOptions(work.resolve(scale), primary, secondary, seed, n,
@@ -159,6 +163,12 @@ public final class GenerateCommand implements Callable<Integer> {
         System.out.printf("wrote %s: %d trajectories, %d frames (%d failures, see above)%n",
                 output, records.size(), frames, summary.failures().size());
         return 0;
+    }
+
+    private static void atLeastOne(String option, Integer frames) {
+        if (frames != null && frames < 1) {
+            throw new IllegalArgumentException(option + " must be ≥ 1, got " + frames);
+        }
     }
 
     private MdSettings override(MdSettings m, Integer frames) {

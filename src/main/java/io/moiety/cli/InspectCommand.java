@@ -4,8 +4,8 @@ import io.moiety.data.Dataset;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.data.io.DatasetFiles;
 import io.moiety.data.io.Format;
-import io.moiety.data.io.ReadOptions;
 import io.moiety.data.io.SkippedFrames;
+import io.moiety.task.DefaultDataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.PrintWriter;
@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,26 +30,21 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {
             "",
             "Examples:",
+            "  moiety inspect",
+            "      the embedded default dataset (all tasks, GFN2-xTB)",
             "  moiety inspect ../shared/data/botnet-ethanol/train.xyz",
-            "  moiety inspect data/ethanol.h5",
+            "  moiety inspect data/moiety-default.h5",
             "  moiety inspect ani1x-release.h5 --format ani1x",
             "  moiety inspect md.xyz --energy-key REF_energy --forces-key REF_forces"})
 public final class InspectCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Dataset file to read.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "Dataset file to read (default: the embedded default dataset, data/moiety-default.h5).")
     Path file;
 
-    @Option(names = "--format", paramLabel = "F", converter = FormatOption.class,
-            description = "Input format instead of detecting it: " + FormatOption.HELP + ".")
-    Format format;
-
-    @Option(names = "--energy-key", paramLabel = "K", description = "Extended-XYZ header key with the energy (default: energy).")
-    String energyKey;
-
-    @Option(names = "--forces-key", paramLabel = "K", description = "Extended-XYZ per-atom property with the forces (default: forces).")
-    String forcesKey;
+    @Mixin FormatOption.Input input;
 
     /** CPU time of the whole JVM (reader, GC, JIT) in ns, or -1 where the platform does not say. */
     private static long processCpuNanos() {
@@ -60,7 +55,8 @@ public final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Format detected = format != null ? format : DatasetFiles.detect(file);
+        Path file = this.file != null ? this.file : DefaultDataset.locate();
+        Format detected = input.format != null ? input.format : DatasetFiles.detect(file);
         long bytes = Files.size(file);
         DatasetSummary summary = new DatasetSummary();
         long cpuStart = processCpuNanos();
@@ -68,7 +64,7 @@ public final class InspectCommand implements Callable<Integer> {
         long skipped = 0;
         long end;
         long cpuEnd;
-        try (Dataset ds = DatasetFiles.open(file, new ReadOptions(detected, energyKey, forcesKey))) {
+        try (Dataset ds = DatasetFiles.open(file, input.readOptions(detected))) {
             List<String> ids = ds.moleculeIds();
             try (ProgressBar bar = ProgressBars.create("reading", ids.size(), "molecules")) {
                 for (String id : ids) {

@@ -44,6 +44,13 @@ public final class Main implements Runnable {
             }
             return 1;
         });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println(cmd.getColorScheme().errorText("error: " + ex.getMessage()));
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr());
+            cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+            return cmd.getCommandSpec().exitCodeOnInvalidInput();
+        });
         return cl;
     }
 

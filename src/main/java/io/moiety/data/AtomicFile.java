@@ -1,8 +1,11 @@
 package io.moiety.data;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,6 +13,8 @@ import java.nio.file.StandardCopyOption;
 /**
  * Writes a file completely or not at all: content goes to a temporary file in the target's
  * directory, which is renamed over the target only when the writer finished without error.
+ * The temporary file is removed on failure and also when the JVM is stopped mid-write (Ctrl-C,
+ * SIGTERM), so an interrupted run leaves neither a partial target nor a stray temporary file.
  */
 public final class AtomicFile {
 
@@ -45,8 +50,20 @@ public final class AtomicFile {
             throw new FileAlreadyExistsException(abs.toString(), null, "exists; use --force to overwrite");
         }
         Path dir = abs.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
+        Path tmp;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
+        } catch (FileAlreadyExistsException e) {
+            throw new FileSystemException(abs.toString(), null, "cannot write: " + e.getFile() + " is not a directory");
+        } catch (AccessDeniedException e) {
+            throw new AccessDeniedException(abs.toString(), null, "cannot write: permission denied in " + dir);
+        } catch (FileSystemException e) {
+            throw new FileSystemException(abs.toString(), null, "cannot write in " + dir + ": "
+                    + (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()));
+        }
+        Thread cleanup = new Thread(() -> deleteQuietly(tmp), "delete " + tmp.getFileName());
+        Runtime.getRuntime().addShutdownHook(cleanup);
         boolean done = false;
         try {
             writer.writeTo(tmp);
@@ -61,6 +78,19 @@ public final class AtomicFile {
             if (!done) {
                 Files.deleteIfExists(tmp);
             }
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs (or ran) anyway; it only deletes the temporary file
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + tmp, e);
         }
     }
 }

@@ -13,15 +13,9 @@ import java.util.List;
  * 3.1's conformer search is randomly seeded (not reproducible); the pipeline therefore caches the
  * embedding in its work directory.
  */
-public final class OpenBabel {
-    private final Path executable;
-    private final Path scratch;
-    private final Duration timeout;
-
+public final class OpenBabel extends ScratchProgram {
     public OpenBabel(Path executable, Path scratch, Duration timeout) {
-        this.executable = executable;
-        this.scratch = scratch;
-        this.timeout = timeout;
+        super(executable, scratch, timeout);
     }
 
     /** obabel found on PATH (or {@code MOIETY_OBABEL}); throws naming the Debian package when missing. */
@@ -31,7 +25,7 @@ public final class OpenBabel {
 
     /** 3D structure with explicit hydrogens (Å), charge and multiplicity from the graph. */
     public Structure embed(SmilesGraph molecule) throws IOException, InterruptedException {
-        try (ToolRun run = ToolRun.in(scratch, "obabel-")) {
+        try (ToolRun run = newRun("obabel-")) {
             int rc = run.exec(List.of(executable.toString(), "-:" + molecule.input().strip(), "-h", "--gen3d",
                     "-oxyz", "-O", "embedded.xyz"), timeout);
             String xyz = run.read("embedded.xyz");

@@ -13,18 +13,12 @@ import java.util.List;
  * {@code scratch} with {@code --norestart} and one OpenMP thread, and fails with a
  * {@link ToolFailure} naming the reason (non-zero exit, missing output, timeout).
  */
-public final class Xtb {
+public final class Xtb extends ScratchProgram {
     /** Reference method written to datasets as {@code level_of_theory}. */
     public static final String LEVEL_OF_THEORY = "GFN2-xTB";
 
-    private final Path executable;
-    private final Path scratch;
-    private final Duration timeout;
-
     public Xtb(Path executable, Path scratch, Duration timeout) {
-        this.executable = executable;
-        this.scratch = scratch;
-        this.timeout = timeout;
+        super(executable, scratch, timeout);
     }
 
     /** xtb found on PATH (or {@code MOIETY_XTB}); throws naming the Debian package when missing. */
@@ -45,40 +39,27 @@ public final class Xtb {
 
     /** Single point with gradient: energy (eV) and forces (eV/Å). */
     public XtbLabel singlePoint(Structure s) throws IOException, InterruptedException {
-        try (ToolRun run = ToolRun.in(scratch, "sp-")) {
+        try (ToolRun run = newRun("sp-")) {
             run.write("frame.xyz", XyzText.write(s, "moiety single point"));
             List<String> cmd = base("frame.xyz", s);
             cmd.add("--grad");
-            int rc = run.exec(cmd, timeout);
-            if (rc != 0) {
-                throw new ToolFailure("xtb single point exited with code " + rc + ": " + run.errorSummary());
-            }
-            String grad = run.read("gradient");
-            if (grad.isEmpty()) {
-                throw new ToolFailure("xtb single point wrote no gradient file: " + run.errorSummary());
-            }
+            exec(run, cmd, timeout, "xtb single point");
+            String grad = output(run, "gradient", "xtb single point", "gradient file");
             return XtbLabel.parseGradientFile(grad, s.size(), "xtb gradient");
         }
     }
 
     /** Geometry optimisation (xtb default convergence); returns the optimised structure. */
     public Structure optimize(Structure s) throws IOException, InterruptedException {
-        try (ToolRun run = ToolRun.in(scratch, "opt-")) {
+        try (ToolRun run = newRun("opt-")) {
             run.write("start.xyz", XyzText.write(s, "moiety optimisation start"));
             List<String> cmd = base("start.xyz", s);
             cmd.add("--opt");
-            int rc = run.exec(cmd, timeout);
-            String out = run.stdout();
-            if (rc != 0) {
-                throw new ToolFailure("xtb --opt exited with code " + rc + ": " + run.errorSummary());
-            }
-            if (out.contains("FAILED TO CONVERGE")) {
+            exec(run, cmd, timeout, "xtb --opt");
+            if (run.stdout().contains("FAILED TO CONVERGE")) {
                 throw new ToolFailure("xtb --opt: geometry optimisation failed to converge");
             }
-            String opt = run.read("xtbopt.xyz");
-            if (opt.isEmpty()) {
-                throw new ToolFailure("xtb --opt wrote no xtbopt.xyz: " + run.errorSummary());
-            }
+            String opt = output(run, "xtbopt.xyz", "xtb --opt", "xtbopt.xyz");
             return XyzText.read(opt, "xtbopt.xyz", s.charge(), s.multiplicity()).get(0).structure();
         }
     }
@@ -89,17 +70,14 @@ public final class Xtb {
      * simulation time in fs. The timeout applies per started 1,000 MD steps.
      */
     public List<Snapshot> dynamics(Structure start, MdSettings md, long seed) throws IOException, InterruptedException {
-        try (ToolRun run = ToolRun.in(scratch, "md-")) {
+        try (ToolRun run = newRun("md-")) {
             run.write("start.xyz", XyzText.write(start, "moiety md start"));
             run.write("md.inp", md.xcontrol());
             double[] v = InitialVelocities.draw(start, md.temperature() * md.initialTemperatureFactor(), md.hydrogenMass(), seed);
             run.write("mdrestart", InitialVelocities.mdrestart(start, v));
             List<String> cmd = base("start.xyz", start, md.methodFlags());
             cmd.addAll(List.of("--md", "--input", "md.inp"));
-            int rc = run.exec(cmd, timeout.multipliedBy(Math.max(1, (md.steps() + 999) / 1000)));
-            if (rc != 0) {
-                throw new ToolFailure("xtb --md exited with code " + rc + ": " + run.errorSummary());
-            }
+            exec(run, cmd, timeout.multipliedBy(Math.max(1, (md.steps() + 999) / 1000)), "xtb --md");
             if (!run.stdout().contains("RESTART")) {
                 throw new ToolFailure("xtb --md did not read the initial velocities (no RESTART in output)");
             }
@@ -116,6 +94,24 @@ public final class Xtb {
             }
             return kept;
         }
+    }
+
+    /** Runs {@code command}; a non-zero exit is a {@link ToolFailure} naming the step and xtb's error output. */
+    private static void exec(ToolRun run, List<String> command, Duration limit, String step)
+            throws IOException, InterruptedException {
+        int rc = run.exec(command, limit);
+        if (rc != 0) {
+            throw new ToolFailure(step + " exited with code " + rc + ": " + run.errorSummary());
+        }
+    }
+
+    /** The output file {@code name} of the run; missing or empty is a {@link ToolFailure}. */
+    private static String output(ToolRun run, String name, String step, String what) throws IOException {
+        String text = run.read(name);
+        if (text.isEmpty()) {
+            throw new ToolFailure(step + " wrote no " + what + ": " + run.errorSummary());
+        }
+        return text;
     }
 
     /** One kept MD snapshot and its simulation time (fs). */

@@ -1,5 +1,7 @@
 package io.moiety.model;
 
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -9,6 +11,12 @@ import org.nd4j.linalg.inverse.InvertMatrix;
  * Ridge-regularised linear least squares, {@code argmin |Xw − y|² + λ|w|²}, solved through the
  * normal equations with ND4J's LU solve in float64 (ND4J's QR {@code lstsq} is avoided: broken).
  * Used for per-element reference energies and the linear baselines.
+ *
+ * <p>Every ND4J call runs on a short-lived thread of its own. ND4J sets the OpenMP thread count of
+ * the thread that calls it, and libtorch shares that OpenMP runtime: called from a thread that
+ * later runs PyTorch ops, it raised PyTorch's intra-op threads and made training steps 10–30×
+ * slower on 2 cores (measured; {@code OMP_WAIT_POLICY=PASSIVE} hid it). See
+ * {@code LeastSquaresTest#leavesTheCallersOpenMpSettingsAlone}.
  */
 public final class LeastSquares {
     private LeastSquares() {}
@@ -23,6 +31,10 @@ public final class LeastSquares {
      *               instead of a singular system
      */
     public static double[] solve(double[][] x, double[] y, double lambda) {
+        return onOwnThread(() -> solveHere(x, y, lambda));
+    }
+
+    private static double[] solveHere(double[][] x, double[] y, double lambda) {
         if (x.length != y.length) {
             throw new IllegalArgumentException(x.length + " rows but " + y.length + " targets");
         }
@@ -49,8 +61,40 @@ public final class LeastSquares {
 
     /** Inverse of a small symmetric positive-definite matrix (for diagnostics such as leverage). */
     public static double[][] inverse(double[][] m) {
+        return onOwnThread(() -> inverseHere(m));
+    }
+
+    private static double[][] inverseHere(double[][] m) {
         try (INDArray a = Nd4j.createFromArray(m).castTo(DataType.DOUBLE)) {
             return InvertMatrix.invert(a, false).toDoubleMatrix();
         }
+    }
+
+    /** Runs {@code work} on a fresh thread and returns its result, rethrowing its failure here. */
+    private static <T> T onOwnThread(Supplier<T> work) {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                result.set(work.get());
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "moiety-nd4j");
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while solving least squares", e);
+        }
+        Throwable e = failure.get();
+        if (e instanceof RuntimeException re) {
+            throw re;
+        }
+        if (e instanceof Error err) {
+            throw err;
+        }
+        return result.get();
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -24,24 +23,41 @@ public final class DefaultDataset {
 
     /** The default dataset as a file; throws saying how to generate it when absent. */
     public static Path locate() throws IOException {
-        return find().orElseThrow(() -> new IllegalStateException(
-                "default dataset not found: neither " + CHECKOUT_FILE.toAbsolutePath() + " nor the jar resource /" + RESOURCE
-                        + "; generate it with `moiety generate --all --out data/moiety-default.h5` (needs xtb and openbabel)"));
+        return locate(CHECKOUT_FILE, DefaultDataset.class.getClassLoader(), userCache());
     }
 
     /** The default dataset when available. */
     public static Optional<Path> find() throws IOException {
-        if (Files.isRegularFile(CHECKOUT_FILE)) {
-            return Optional.of(CHECKOUT_FILE);
+        return find(CHECKOUT_FILE, DefaultDataset.class.getClassLoader(), userCache());
+    }
+
+    private static Path userCache() {
+        return Path.of(System.getProperty("user.home"), ".cache", "moiety");
+    }
+
+    /** {@link #locate()} with the checkout file, class loader and cache folder given (for tests). */
+    static Path locate(Path checkoutFile, ClassLoader loader, Path cacheDir) throws IOException {
+        return find(checkoutFile, loader, cacheDir).orElseThrow(() -> new IllegalStateException(
+                "default dataset not found: neither " + checkoutFile.toAbsolutePath() + " nor the jar resource /" + RESOURCE
+                        + "; generate it with `moiety generate --all --out data/moiety-default.h5` (needs xtb and openbabel)"));
+    }
+
+    /**
+     * The checkout file when it exists, else the resource copied once to
+     * {@code cacheDir/moiety-default-HASH.h5} (HDF5 readers need a file).
+     */
+    static Optional<Path> find(Path checkoutFile, ClassLoader loader, Path cacheDir) throws IOException {
+        if (Files.isRegularFile(checkoutFile)) {
+            return Optional.of(checkoutFile);
         }
-        try (InputStream in = DefaultDataset.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 return Optional.empty();
             }
             byte[] bytes = in.readAllBytes();
             String hash = java.util.HexFormat.of().formatHex(
                     java.security.MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 12);
-            Path cache = Path.of(System.getProperty("user.home"), ".cache", "moiety", "moiety-default-" + hash + ".h5");
+            Path cache = cacheDir.resolve("moiety-default-" + hash + ".h5");
             if (!Files.isRegularFile(cache) || Files.size(cache) != bytes.length) {
                 AtomicFile.write(cache, true, tmp -> Files.write(tmp, bytes));
             }

@@ -68,6 +68,10 @@ public final class TaskLoader {
     public List<String> names() {
         try {
             if (directory != null) {
+                if (!Files.isDirectory(directory)) {
+                    throw new IllegalStateException("tasks directory " + directory + ": "
+                            + (Files.exists(directory) ? "not a directory" : "no such directory"));
+                }
                 try (Stream<Path> files = Files.list(directory)) {
                     return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
                             .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
@@ -132,7 +136,11 @@ public final class TaskLoader {
     /** All tasks, checked for consistency: a molecule name means the same SMILES in every task. */
     public List<Task> loadAll() {
         List<Task> tasks = new ArrayList<>();
-        for (String n : names()) {
+        List<String> names = names();
+        if (names.isEmpty()) {
+            throw new IllegalStateException("no task files (*.yaml) in " + location());
+        }
+        for (String n : names) {
             tasks.add(load(n));
         }
         checkConsistent(tasks);

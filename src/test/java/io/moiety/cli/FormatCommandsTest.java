@@ -8,6 +8,7 @@ import io.jhdf.api.WritableGroup;
 import io.moiety.data.Dataset;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.data.io.DatasetFiles;
+import io.moiety.data.io.SharedData;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -34,9 +35,7 @@ class FormatCommandsTest {
     }
 
     static Path ethanol() {
-        String prop = System.getProperty("moiety.shared");
-        Path dir = prop != null && Files.isDirectory(Path.of(prop)) ? Path.of(prop) : Path.of("/work/shared");
-        return dir.resolve("data/botnet-ethanol/train.xyz");
+        return SharedData.ethanolTrain();
     }
 
     @Test
@@ -59,7 +58,7 @@ class FormatCommandsTest {
         Path xyz = tmp.resolve("ethanol.xyz");
         Run r = moiety("convert", ethanol().toString(), h5.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("1 molecules, 1000 frames"), r.out());
+        assertTrue(r.out().contains("1 molecule, 1000 frames"), r.out());
         assertEquals(0, moiety("convert", h5.toString(), xyz.toString()).code());
         List<MoleculeRecord> fromH5;
         List<MoleculeRecord> fromXyz;
@@ -154,6 +153,87 @@ class FormatCommandsTest {
         assertTrue(r.out().contains("skipped      1 frames with missing (NaN) labels"), r.out());
         assertTrue(r.out().contains("converted from Å, Hartree, Hartree/Å"), r.out());
         assertTrue(r.out().contains("min -31.837322"), r.out()); // -1.17 Hartree in eV
+    }
+
+    /** One line on stderr, exit code 1, no stack trace. */
+    static void assertOneLineError(Run r, String expected) {
+        assertEquals(1, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+        assertTrue(r.err().contains(expected), r.err());
+    }
+
+    @Test
+    void emptyBlankGarbageTruncatedAndDirectoryInputsGiveOneLineErrors() throws Exception {
+        Path empty = Files.createFile(tmp.resolve("empty.xyz"));
+        assertOneLineError(moiety("inspect", empty.toString()), empty + ": empty file (0 bytes)");
+        assertOneLineError(moiety("inspect", empty.toString(), "--format", "h5"), empty + ": empty file (0 bytes)");
+        Path blank = Files.writeString(tmp.resolve("blank.xyz"), "\n\n");
+        assertOneLineError(moiety("convert", blank.toString(), tmp.resolve("b.h5").toString()), blank + ": no frames");
+        assertFalse(Files.exists(tmp.resolve("b.h5")));
+        Path garbage = Files.write(tmp.resolve("garbage.h5"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+        assertOneLineError(moiety("inspect", garbage.toString()), garbage + ": not an HDF5 file (no HDF5 signature");
+
+        Path whole = tmp.resolve("whole.h5");
+        assertEquals(0, moiety("convert", ethanol().toString(), whole.toString()).code());
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = Files.write(tmp.resolve("cut.h5"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertOneLineError(moiety("inspect", cut.toString()), cut + ": truncated HDF5 file: " + bytes.length / 2
+                + " bytes, its superblock says " + bytes.length);
+        assertOneLineError(moiety("convert", cut.toString(), tmp.resolve("c.xyz").toString()), cut + ": truncated HDF5 file");
+
+        assertOneLineError(moiety("inspect", tmp.toString()), tmp + ": is a directory");
+    }
+
+    @Test
+    void convertRefusesDirectoryOutputAndUnlabelledFramesInHdf5() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("outdir"));
+        assertOneLineError(moiety("convert", ethanol().toString(), dir.toString()), dir + ": is a directory");
+        assertOneLineError(moiety("convert", ethanol().toString(), dir.toString(), "--to", "moiety", "--force"),
+                dir + ": is a directory");
+        Path atoms = Files.writeString(tmp.resolve("atoms.xyz"), "1\nenergy=-13.6\nH 0 0 0\n");
+        Path out = tmp.resolve("atoms.h5");
+        assertOneLineError(moiety("convert", atoms.toString(), out.toString()),
+                out + ": molecule 'H' frame 0: no forces; Moiety HDF5 stores labelled frames only (write extended XYZ");
+        assertEquals(List.of(dir), Files.list(tmp).filter(f -> !f.equals(atoms)).toList(), "nothing written");
+    }
+
+    @Test
+    void readOnlyOutputFormatIsRefusedBeforeReading() {
+        Path out = tmp.resolve("s.h5");
+        assertOneLineError(moiety("convert", ethanol().toString(), out.toString(), "--to", "spice"),
+                "--to: SPICE HDF5 is read-only; write moiety (Moiety HDF5) or extxyz");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void tasksAndGenerateOptionErrorsNameTheOption() {
+        Run list = moiety("tasks");
+        assertEquals(0, list.code(), list.err());
+        assertTrue(list.out().contains("chain-extension") && list.out().contains("fusion"), list.out());
+        assertOneLineError(moiety("tasks", "--tasks-dir", tmp.resolve("none").toString()),
+                "tasks directory " + tmp.resolve("none") + ": no such directory");
+        assertOneLineError(moiety("tasks", "--tasks-dir", tmp.toString()), "no task files (*.yaml) in " + tmp);
+        assertOneLineError(moiety("generate", "--task", "chain-extension", "--primary-frames", "0",
+                "--out", tmp.resolve("g.h5").toString(), "--work", tmp.resolve("w").toString()), "--primary-frames must be ≥ 1, got 0");
+        assertFalse(Files.exists(tmp.resolve("g.h5")));
+    }
+
+    @Test
+    void inspectWithoutFileReadsTheDefaultDataset() {
+        Run r = moiety("inspect");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("moiety-default") && r.out().contains("(Moiety HDF5"), r.out());
+        assertTrue(r.out().matches("(?s).*molecules\\s+[1-9]\\d*\n.*"), r.out());
+    }
+
+    @Test
+    void commandListShowsWholeFirstSentences() {
+        CommandLine cl = Main.commandLine();
+        for (String name : List.of("inspect", "convert", "tasks", "generate")) {
+            String first = cl.getSubcommands().get(name).getCommandSpec().usageMessage().description()[0];
+            assertTrue(first.endsWith("."), name + ": the command list shows only this line: " + first);
+        }
     }
 
     @Test

@@ -100,6 +100,16 @@ class TaskLoaderTest {
     }
 
     @Test
+    void missingOrEmptyTasksDirectoryIsAClearError() throws Exception {
+        Path missing = tmp.resolve("no-such-dir");
+        var e = assertThrows(IllegalStateException.class, () -> TaskLoader.fromDirectory(missing).loadAll());
+        assertEquals("tasks directory " + missing + ": no such directory", e.getMessage());
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        var none = assertThrows(IllegalStateException.class, () -> TaskLoader.fromDirectory(empty).loadAll());
+        assertEquals("no task files (*.yaml) in " + empty, none.getMessage());
+    }
+
+    @Test
     void unknownTaskListsTheValidOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TASKS.load("fussion"));
         assertTrue(e.getMessage().contains("fussion") && e.getMessage().contains("chain-extension, combination"), e.getMessage());

@@ -1,6 +1,5 @@
 package io.moiety.data.io;
 
-import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.moiety.chem.Formula;
 import io.moiety.chem.Structure;
@@ -34,20 +33,15 @@ final class Ani1xDataset extends Hdf5Dataset implements SkippedFrames {
     }
 
     @Override
-    public MoleculeRecord molecule(String id) {
+    protected MoleculeRecord read(String id) {
         Group g = group(id);
-        Dataset zd = arrays.dataset(g, "atomic_numbers");
-        int n = arrays.shape(g, zd, -1)[0];
-        int[] z = arrays.ints(g, zd);
-        Dataset cd = arrays.dataset(g, "coordinates");
-        int m = arrays.shape(g, cd, -1, n, 3)[0];
-        Dataset ed = arrays.dataset(g, ENERGY);
-        arrays.shape(g, ed, m);
-        Dataset fd = arrays.dataset(g, FORCES);
-        arrays.shape(g, fd, m, n, 3);
-        double[] xyz = arrays.doubles(g, cd);
-        double[] e = arrays.doubles(g, ed);
-        double[] f = arrays.doubles(g, fd);
+        FrameArrays a = frameArrays(g, "coordinates", ENERGY, FORCES);
+        int[] z = a.z();
+        int n = a.atoms();
+        int m = a.frames();
+        double[] xyz = arrays.doubles(g, a.positions());
+        double[] e = arrays.doubles(g, a.energy());
+        double[] f = arrays.doubles(g, a.forces());
         int stride = 3 * n;
         List<Frame> frames = new ArrayList<>(m);
         int dropped = 0;

@@ -4,9 +4,11 @@ import io.moiety.data.AtomicFile;
 import io.moiety.data.Dataset;
 import io.moiety.data.MoleculeRecord;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,7 +33,7 @@ public final class DatasetFiles {
         Format format = options.format() != null ? options.format() : detect(file);
         return switch (format) {
             case MOIETY_HDF5 -> new MoietyHdf5Dataset(file);
-            case EXTXYZ -> Dataset.of(ExtxyzReader.read(file, options));
+            case EXTXYZ -> Dataset.of(nonEmpty(file, ExtxyzReader.read(file, options)));
             case ANI1X -> new Ani1xDataset(file);
             case SPICE -> new SpiceDataset(file);
             case QM7X -> new Qm7xDataset(file);
@@ -44,10 +46,22 @@ public final class DatasetFiles {
         return FormatDetector.detect(file);
     }
 
-    private static void requireFile(Path file) throws NoSuchFileException {
+    /** An existing, non-empty regular file, or an error saying which of those it is not. */
+    private static void requireFile(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, Files.exists(file) ? "not a regular file" : "no such file");
+            throw new NoSuchFileException(file.toString(), null, Files.isDirectory(file) ? "is a directory, not a dataset file"
+                    : Files.exists(file) ? "not a regular file" : "no such file");
         }
+        if (Files.size(file) == 0) {
+            throw DataFileException.inFile(file, "empty file (0 bytes): no molecules to read");
+        }
+    }
+
+    private static List<MoleculeRecord> nonEmpty(Path file, List<MoleculeRecord> molecules) {
+        if (molecules.isEmpty()) {
+            throw DataFileException.inFile(file, "no frames (only blank lines)");
+        }
+        return molecules;
     }
 
     /**
@@ -55,9 +69,13 @@ public final class DatasetFiles {
      * ({@code .h5/.hdf5} → Moiety HDF5, {@code .xyz/.extxyz} → extended XYZ).
      */
     public static void write(Path file, Iterable<MoleculeRecord> molecules, WriteOptions options) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new FileSystemException(file.toString(), null, "is a directory; give a file name such as "
+                    + file.resolve("out.h5"));
+        }
         Format format = options.format() != null ? options.format() : formatFromExtension(file);
         switch (format) {
-            case MOIETY_HDF5 -> AtomicFile.write(file, options.overwrite(), tmp -> MoietyHdf5Writer.write(tmp, molecules));
+            case MOIETY_HDF5 -> AtomicFile.write(file, options.overwrite(), tmp -> MoietyHdf5Writer.write(tmp, file, molecules));
             case EXTXYZ -> AtomicFile.write(file, options.overwrite(), tmp -> ExtxyzWriter.write(tmp, molecules, options));
             default -> throw new IllegalArgumentException(format + " is read-only; write MOIETY_HDF5 or EXTXYZ");
         }

@@ -34,6 +34,10 @@ final class FormatDetector {
         if (name.endsWith(".xyz") || name.endsWith(".extxyz")) {
             return Format.EXTXYZ;
         }
+        if (name.endsWith(".h5") || name.endsWith(".hdf5") || name.endsWith(".hdf")) {
+            throw DataFileException.inFile(file, "not an HDF5 file (no HDF5 signature at the start or after a user "
+                    + "block) although named " + name.substring(name.lastIndexOf('.')) + "; corrupt, or another format (use --format)");
+        }
         String first = new String(head, 0, len, java.nio.charset.StandardCharsets.ISO_8859_1).split("\n", 2)[0].trim();
         if (first.matches("\\d+")) {
             return Format.EXTXYZ;
@@ -62,31 +66,37 @@ final class FormatDetector {
     }
 
     private static Format detectHdf5(Path file) {
-        try (HdfFile h5 = new HdfFile(file)) {
-            for (Node n : h5) {
-                if (!(n instanceof Group g)) {
-                    continue;
-                }
-                Map<String, Node> c = g.getChildren();
-                if (c.containsKey("positions") && c.containsKey("atomic_numbers")) {
-                    return Format.MOIETY_HDF5;
-                }
-                if (c.containsKey("coordinates") && c.containsKey("atomic_numbers")) {
-                    return Format.ANI1X;
-                }
-                if (c.containsKey("conformations") && c.containsKey("atomic_numbers")) {
-                    return Format.SPICE;
-                }
-                for (Node sub : c.values()) {
-                    if (sub instanceof Group sg && sg.getChildren().get("atXYZ") instanceof Dataset) {
-                        return Format.QM7X;
-                    }
-                }
-                throw DataFileException.inHdf5(file, Hdf5Arrays.groupPath(g), null, "unrecognised HDF5 layout: first group "
-                        + "holds " + c.keySet() + " (expected Moiety positions, ANI-1x coordinates, SPICE conformations "
-                        + "or QM7-X conformer groups with atXYZ); use --format");
-            }
-            throw DataFileException.inFile(file, "HDF5 file has no groups: not a dataset");
+        try (HdfFile h5 = Hdf5Dataset.openFile(file)) {
+            return detectHdf5(file, h5);
+        } catch (io.jhdf.exceptions.HdfException e) {
+            throw DataFileException.inFile(file, "corrupt HDF5 file: " + e.getMessage());
         }
+    }
+
+    private static Format detectHdf5(Path file, HdfFile h5) {
+        for (Node n : h5) {
+            if (!(n instanceof Group g)) {
+                continue;
+            }
+            Map<String, Node> c = g.getChildren();
+            if (c.containsKey("positions") && c.containsKey("atomic_numbers")) {
+                return Format.MOIETY_HDF5;
+            }
+            if (c.containsKey("coordinates") && c.containsKey("atomic_numbers")) {
+                return Format.ANI1X;
+            }
+            if (c.containsKey("conformations") && c.containsKey("atomic_numbers")) {
+                return Format.SPICE;
+            }
+            for (Node sub : c.values()) {
+                if (sub instanceof Group sg && sg.getChildren().get("atXYZ") instanceof Dataset) {
+                    return Format.QM7X;
+                }
+            }
+            throw DataFileException.inHdf5(file, Hdf5Arrays.groupPath(g), null, "unrecognised HDF5 layout: first group "
+                    + "holds " + c.keySet() + " (expected Moiety positions, ANI-1x coordinates, SPICE conformations "
+                    + "or QM7-X conformer groups with atXYZ); use --format");
+        }
+        throw DataFileException.inFile(file, "HDF5 file has no groups: not a dataset");
     }
 }

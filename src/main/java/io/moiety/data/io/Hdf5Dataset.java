@@ -1,10 +1,15 @@
 package io.moiety.data.io;
 
 import io.jhdf.HdfFile;
-import io.jhdf.exceptions.HdfException;
+import io.jhdf.Superblock;
+import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
-import io.moiety.data.Dataset;
+import io.jhdf.exceptions.HdfException;
+import io.moiety.data.MoleculeRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,34 +17,74 @@ import java.util.List;
 /**
  * Base of the HDF5 readers: keeps the file open and lists the top-level groups as molecule ids
  * (in name order, as h5ls and h5py list them; HDF5 does not keep creation order here) without
- * reading any data.
+ * reading any data. Errors from the HDF5 library (a corrupt or truncated file) are reported as
+ * {@link DataFileException} naming the file and group.
  */
-abstract class Hdf5Dataset implements Dataset {
+abstract class Hdf5Dataset implements io.moiety.data.Dataset {
     protected final Path file;
     protected final HdfFile h5;
     protected final Hdf5Arrays arrays;
 
     protected Hdf5Dataset(Path file) {
         this.file = file;
+        this.h5 = openFile(file);
+        this.arrays = new Hdf5Arrays(file);
+    }
+
+    /**
+     * Opens an HDF5 file, refusing one shorter than its superblock's end-of-file address (a
+     * truncated copy or download) with an error that says so.
+     */
+    static HdfFile openFile(Path file) {
+        HdfFile h5;
         try {
-            this.h5 = new HdfFile(file);
+            h5 = new HdfFile(file);
         } catch (HdfException e) {
             throw DataFileException.inFile(file, "cannot open as HDF5: " + e.getMessage());
         }
-        this.arrays = new Hdf5Arrays(file);
+        try {
+            Superblock sb = h5.getHdfBackingStorage().getSuperblock();
+            long expected = sb.getBaseAddressByte() + sb.getEndOfFileAddress();
+            long actual = Files.size(file);
+            if (actual < expected) {
+                h5.close();
+                throw DataFileException.inFile(file, "truncated HDF5 file: " + actual + " bytes, its superblock says "
+                        + expected + " (incomplete copy or download?)");
+            }
+        } catch (IOException e) {
+            h5.close();
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+        return h5;
     }
 
     @Override
     public List<String> moleculeIds() {
         List<String> ids = new ArrayList<>();
-        for (Node n : h5) {
-            if (n instanceof Group) {
-                ids.add(n.getName());
+        try {
+            for (Node n : h5) {
+                if (n instanceof Group) {
+                    ids.add(n.getName());
+                }
             }
+        } catch (HdfException e) {
+            throw DataFileException.inFile(file, "corrupt HDF5 file: " + e.getMessage());
         }
         ids.sort(null);
         return ids;
     }
+
+    @Override
+    public final MoleculeRecord molecule(String id) {
+        try {
+            return read(id);
+        } catch (HdfException e) {
+            throw DataFileException.inHdf5(file, id, null, "cannot read (corrupt HDF5 file?): " + e.getMessage());
+        }
+    }
+
+    /** Reads molecule {@code id}; HDF5 library errors are turned into file errors by the caller. */
+    protected abstract MoleculeRecord read(String id);
 
     /** The top-level group {@code id}. */
     protected Group group(String id) {
@@ -48,6 +93,40 @@ abstract class Hdf5Dataset implements Dataset {
             throw new IllegalArgumentException("no molecule '" + id + "' in " + file);
         }
         return g;
+    }
+
+    /**
+     * The datasets of a group holding M frames of N atoms, shapes checked: {@code atomic_numbers}
+     * [N], positions [M,N,3], energies [M] and forces (or gradients) [M,N,3] under the given names.
+     */
+    protected record FrameArrays(int[] z, int frames, Dataset positions, Dataset energy, Dataset forces) {
+        int atoms() {
+            return z.length;
+        }
+    }
+
+    protected FrameArrays frameArrays(Group g, String positions, String energy, String forces) {
+        Dataset zd = arrays.dataset(g, "atomic_numbers");
+        int n = arrays.shape(g, zd, -1)[0];
+        int[] z = arrays.ints(g, zd);
+        Dataset pd = arrays.dataset(g, positions);
+        int m = arrays.shape(g, pd, -1, n, 3)[0];
+        Dataset ed = arrays.dataset(g, energy);
+        arrays.shape(g, ed, m);
+        Dataset fd = arrays.dataset(g, forces);
+        arrays.shape(g, fd, m, n, 3);
+        return new FrameArrays(z, m, pd, ed, fd);
+    }
+
+    /** Energies of dataset {@code name}; a NaN is an error naming the group, dataset and frame. */
+    protected double[] energies(Group g, Dataset d, String why) {
+        double[] e = arrays.doubles(g, d);
+        for (int i = 0; i < e.length; i++) {
+            if (Double.isNaN(e[i])) {
+                throw DataFileException.inHdf5(file, Hdf5Arrays.groupPath(g), d.getName(), "frame " + i + " has energy NaN" + why);
+            }
+        }
+        return e;
     }
 
     protected static String orEmpty(String s) {

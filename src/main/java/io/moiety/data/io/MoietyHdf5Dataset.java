@@ -1,6 +1,5 @@
 package io.moiety.data.io;
 
-import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
@@ -26,30 +25,19 @@ final class MoietyHdf5Dataset extends Hdf5Dataset {
     }
 
     @Override
-    public MoleculeRecord molecule(String id) {
+    protected MoleculeRecord read(String id) {
         Group g = group(id);
         String gp = Hdf5Arrays.groupPath(g);
-        Dataset zd = arrays.dataset(g, "atomic_numbers");
-        int n = arrays.shape(g, zd, -1)[0];
-        int[] z = arrays.ints(g, zd);
+        FrameArrays a = frameArrays(g, "positions", "energy", "forces");
+        int[] z = a.z();
+        int n = a.atoms();
+        int m = a.frames();
         for (int zi : z) {
             if (!Element.isKnown(zi)) {
                 throw DataFileException.inHdf5(file, gp, "atomic_numbers", "unknown atomic number " + zi + " (Moiety knows H–Ar, Br, I)");
             }
         }
-        Dataset pd = arrays.dataset(g, "positions");
-        int m = arrays.shape(g, pd, -1, n, 3)[0];
-        Dataset ed = arrays.dataset(g, "energy");
-        arrays.shape(g, ed, m);
-        Dataset fd = arrays.dataset(g, "forces");
-        arrays.shape(g, fd, m, n, 3);
-        double[] energy = arrays.doubles(g, ed);
-        for (int i = 0; i < m; i++) {
-            if (Double.isNaN(energy[i])) {
-                throw DataFileException.inHdf5(file, gp, "energy", "frame " + i
-                        + " has energy NaN (Moiety HDF5 holds labelled frames only)");
-            }
-        }
+        double[] energy = energies(g, a.energy(), " (Moiety HDF5 holds labelled frames only)");
         double[] cell = null;
         Node cn = g.getChildren().get("cell");
         if (cn instanceof Dataset cd) {
@@ -58,8 +46,8 @@ final class MoietyHdf5Dataset extends Hdf5Dataset {
         }
         int charge = arrays.intAttribute(g, "charge", 0);
         int mult = arrays.intAttribute(g, "multiplicity", 1);
-        float[] pos = floats(g, pd);
-        float[] frc = floats(g, fd);
+        float[] pos = floats(g, a.positions());
+        float[] frc = floats(g, a.forces());
         int stride = 3 * n;
         List<Frame> frames = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {

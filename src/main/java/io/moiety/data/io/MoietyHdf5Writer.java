@@ -24,6 +24,18 @@ final class MoietyHdf5Writer {
 
     private MoietyHdf5Writer() {}
 
+    /**
+     * Writes to {@code out}; errors about the content name {@code target}, the file the caller
+     * will rename {@code out} to.
+     */
+    static void write(Path out, Path target, Iterable<MoleculeRecord> molecules) {
+        try {
+            write(out, molecules);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(target + ": " + e.getMessage(), e);
+        }
+    }
+
     static void write(Path out, Iterable<MoleculeRecord> molecules) {
         WritableHdfFile h5 = HdfFile.write(out);
         boolean ok = false;
@@ -77,10 +89,10 @@ final class MoietyHdf5Writer {
                 throw new IllegalArgumentException(where + "atoms differ from frame 0");
             }
             if (!f.hasEnergy()) {
-                throw new IllegalArgumentException(where + "no energy (Moiety HDF5 stores labelled frames only)");
+                throw new IllegalArgumentException(where + "no energy; Moiety HDF5 stores labelled frames only (write extended XYZ, .xyz, to keep unlabelled frames)");
             }
             if (!f.hasForces()) {
-                throw new IllegalArgumentException(where + "no forces (Moiety HDF5 stores labelled frames only)");
+                throw new IllegalArgumentException(where + "no forces; Moiety HDF5 stores labelled frames only (write extended XYZ, .xyz, to keep unlabelled frames)");
             }
             if (f.structure().periodic() != periodic) {
                 throw new IllegalArgumentException(where + "mixes periodic and non-periodic frames");

@@ -56,7 +56,7 @@ final class Qm7xDataset extends Hdf5Dataset {
     }
 
     @Override
-    public MoleculeRecord molecule(String id) {
+    protected MoleculeRecord read(String id) {
         Map.Entry<String, List<String>> where = index().get(id);
         if (where == null) {
             throw new IllegalArgumentException("no molecule '" + id + "' in " + file);

@@ -25,21 +25,15 @@ final class SpiceDataset extends Hdf5Dataset {
     }
 
     @Override
-    public MoleculeRecord molecule(String id) {
+    protected MoleculeRecord read(String id) {
         Group g = group(id);
-        String gp = Hdf5Arrays.groupPath(g);
-        Dataset zd = arrays.dataset(g, "atomic_numbers");
-        int n = arrays.shape(g, zd, -1)[0];
-        int[] z = arrays.ints(g, zd);
-        Dataset cd = arrays.dataset(g, "conformations");
-        int m = arrays.shape(g, cd, -1, n, 3)[0];
-        Dataset ed = arrays.dataset(g, "dft_total_energy");
-        arrays.shape(g, ed, m);
-        Dataset gd = arrays.dataset(g, "dft_total_gradient");
-        arrays.shape(g, gd, m, n, 3);
-        double[] xyz = arrays.doubles(g, cd);
-        double[] e = arrays.doubles(g, ed);
-        double[] grad = arrays.doubles(g, gd);
+        FrameArrays a = frameArrays(g, "conformations", "dft_total_energy", "dft_total_gradient");
+        int[] z = a.z();
+        int n = a.atoms();
+        int m = a.frames();
+        double[] e = energies(g, a.energy(), "");
+        double[] xyz = arrays.doubles(g, a.positions());
+        double[] grad = arrays.doubles(g, a.forces());
         int charge = 0;
         Node fc = g.getChildren().get("formal_charges");
         if (fc instanceof Dataset fcd) {
@@ -50,9 +44,6 @@ final class SpiceDataset extends Hdf5Dataset {
         int stride = 3 * n;
         List<Frame> frames = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {
-            if (Double.isNaN(e[i])) {
-                throw DataFileException.inHdf5(file, gp, "dft_total_energy", "frame " + i + " has energy NaN");
-            }
             double[] p = new double[stride];
             double[] f = new double[stride];
             for (int k = 0; k < stride; k++) {

@@ -1,7 +1,6 @@
 package io.moiety.model.equivariant;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import io.moiety.model.nn.Constants;
 

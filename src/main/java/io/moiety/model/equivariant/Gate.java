@@ -1,6 +1,7 @@
 package io.moiety.model.equivariant;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.ParameterStore;
 import io.moiety.model.nn.CompositeBlock;
 import io.moiety.model.nn.Dense;
@@ -24,16 +25,14 @@ final class Gate extends CompositeBlock {
 
     NDArray apply(ParameterStore ps, NDArray h, boolean training) {
         NDArray s = h.get(":, 0:1, :");
-        NDArray out = Ops.silu(s);
         if (lmax == 0) {
-            return out;
+            return Ops.silu(s);
         }
         long n = h.getShape().get(0);
-        NDArray g = Ops.sigmoid(gates.apply(ps, s, training)).reshape(n, lmax, channels);
-        for (int l = 1; l <= lmax; l++) {
-            NDArray block = h.get(":, " + (l * l) + ":" + ((l + 1) * (l + 1)) + ", :");
-            out = out.concat(block.mul(g.get(":, " + (l - 1) + ":" + l + ", :")), 1);
-        }
-        return out;
+        // silu(s) = s·σ(s): scalars and gated degrees are one multiplication by σ of (s, W s + b)
+        NDArray pre = s.concat(gates.apply(ps, s, training).reshape(n, lmax, channels), 1);      // [N, L+1, C]
+        NDArray factor = Ops.sigmoid(pre).get(new NDIndex(":, {}, :",
+                h.getManager().create(SymmetricProduct.degreeOfComponent(lmax))));                // [N, D, C]
+        return h.mul(factor);
     }
 }

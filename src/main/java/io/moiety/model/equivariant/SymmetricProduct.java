@@ -1,6 +1,7 @@
 package io.moiety.model.equivariant;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
@@ -48,20 +49,28 @@ final class SymmetricProduct extends CompositeBlock {
         return e;
     }
 
+    /** Degree {@code l} of each packed component {@code 0..(lmax+1)²−1} (index for expanding per-degree arrays). */
+    static long[] degreeOfComponent(int lmax) {
+        long[] d = new long[SphericalHarmonics.dim(lmax)];
+        for (int l = 0; l <= lmax; l++) {
+            for (int m = 0; m < 2 * l + 1; m++) {
+                d[l * l + m] = l;
+            }
+        }
+        return d;
+    }
+
     /** {@code A [N, (lmax+1)², C]} → {@code B [N, (lmaxOut+1)², C]}. */
     NDArray apply(ParameterStore ps, GraphBatch b, NDArray a, CouplingConstants cg, boolean training) {
         long n = b.numAtoms();
         NDArray z = b.atomicNumbers();
         NDArray lin = w1.apply(ps, z, b.manager(), training).reshape(n, lmaxOut + 1, channels);
-        NDArray out = null;
-        for (int l = 0; l <= lmaxOut; l++) {
-            NDArray term = a.get(":, " + (l * l) + ":" + ((l + 1) * (l + 1)) + ", :").mul(lin.get(":, " + l + ":" + (l + 1) + ", :"));
-            out = out == null ? term : out.concat(term, 1);
-        }
+        int dOut = SphericalHarmonics.dim(lmaxOut);
+        NDArray aOut = a.getShape().get(1) == dOut ? a : a.get(":, 0:" + dOut + ", :");
+        NDArray out = aOut.mul(lin.get(new NDIndex(":, {}, :", b.manager().create(degreeOfComponent(lmaxOut)))));
         if (correlation < 2) {
             return out;
         }
-        int dOut = SphericalHarmonics.dim(lmaxOut);
         NDArray sq = SparseCoupling.paths(cg.sparse(square), square, a, a, b.manager());
         NDArray b2 = SparseCoupling.weighted(sq,
                 w2.apply(ps, z, b.manager(), training).reshape(n, square.size(), channels));

@@ -14,8 +14,7 @@ public final class AllPairs implements NeighbourList {
             throw new IllegalArgumentException("cutoff must be > 0 Å, got " + cutoff);
         }
         CellGeometry g = new CellGeometry(s);
-        double c2 = cutoff * cutoff;
-        EdgeCollector out = new EdgeCollector();
+        EdgeCollector out = new EdgeCollector(g, cutoff);
         int[] range = new int[3];
         if (g.cell != null) {
             for (int k = 0; k < 3; k++) {
@@ -27,20 +26,7 @@ public final class AllPairs implements NeighbourList {
                 for (int a = -range[0]; a <= range[0]; a++) {
                     for (int b = -range[1]; b <= range[1]; b++) {
                         for (int c = -range[2]; c <= range[2]; c++) {
-                            int tx = a;
-                            int ty = b;
-                            int tz = c;
-                            if (g.cell != null) { // image a,b,c of wrapped atoms → shift on original positions
-                                tx += g.wrap[3 * i] - g.wrap[3 * j];
-                                ty += g.wrap[3 * i + 1] - g.wrap[3 * j + 1];
-                                tz += g.wrap[3 * i + 2] - g.wrap[3 * j + 2];
-                            }
-                            if (i == j && tx == 0 && ty == 0 && tz == 0) {
-                                continue;
-                            }
-                            if (g.distanceSq(i, j, tx, ty, tz) < c2) {
-                                out.add(CellGeometry.key(j, tx, ty, tz));
-                            }
+                            out.offer(i, j, a, b, c);
                         }
                     }
                 }

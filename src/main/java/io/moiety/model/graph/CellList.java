@@ -104,8 +104,7 @@ public final class CellList implements NeighbourList {
             next[q] = head[bin];
             head[bin] = q;
         }
-        double c2 = cutoff * cutoff;
-        EdgeCollector out = new EdgeCollector();
+        EdgeCollector out = new EdgeCollector(g, cutoff);
         for (int i = 0; i < g.n; i++) { // real atom i is point i (image 0 comes first, atoms in order)
             int bx = binOf[3 * i];
             int by = binOf[3 * i + 1];
@@ -115,20 +114,7 @@ public final class CellList implements NeighbourList {
                     for (int z = Math.max(0, bz - 1); z <= Math.min(nb[2] - 1, bz + 1); z++) {
                         for (int q = head[(x * nb[1] + y) * nb[2] + z]; q >= 0; q = next[q]) {
                             int j = atom[q];
-                            int tx = img[3 * q];
-                            int ty = img[3 * q + 1];
-                            int tz = img[3 * q + 2];
-                            if (g.cell != null) {
-                                tx += g.wrap[3 * i] - g.wrap[3 * j];
-                                ty += g.wrap[3 * i + 1] - g.wrap[3 * j + 1];
-                                tz += g.wrap[3 * i + 2] - g.wrap[3 * j + 2];
-                            }
-                            if (i == j && tx == 0 && ty == 0 && tz == 0) {
-                                continue;
-                            }
-                            if (g.distanceSq(i, j, tx, ty, tz) < c2) {
-                                out.add(CellGeometry.key(j, tx, ty, tz));
-                            }
+                            out.offer(i, j, img[3 * q], img[3 * q + 1], img[3 * q + 2]);
                         }
                     }
                 }

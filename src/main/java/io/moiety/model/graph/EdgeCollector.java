@@ -2,8 +2,14 @@ package io.moiety.model.graph;
 
 import java.util.Arrays;
 
-/** Accumulates edges atom by atom (in increasing dst order) and sorts each atom's list. */
+/**
+ * Accumulates edges atom by atom (in increasing dst order) and sorts each atom's list. The
+ * candidate test (periodic shift, self exclusion, distance below the cutoff in Å) is shared by
+ * {@link AllPairs} and {@link CellList}, so both give exactly the same edges.
+ */
 final class EdgeCollector {
+    private final CellGeometry g;
+    private final double cutoffSq;
     private int[] src = new int[64];
     private int[] dst = new int[64];
     private int[] shift = new int[192];
@@ -11,7 +17,30 @@ final class EdgeCollector {
     private long[] pending = new long[16];
     private int pendingSize;
 
-    void add(long key) {
+    EdgeCollector(CellGeometry g, double cutoff) {
+        this.g = g;
+        this.cutoffSq = cutoff * cutoff;
+    }
+
+    /**
+     * Offers atom {@code j} in image ({@code a}, {@code b}, {@code c}) of the wrapped cell as a
+     * neighbour of atom {@code i}: kept when closer than the cutoff, the atom itself excluded.
+     */
+    void offer(int i, int j, int a, int b, int c) {
+        if (g.cell != null) { // image a,b,c of wrapped atoms → shift on original positions
+            a += g.wrap[3 * i] - g.wrap[3 * j];
+            b += g.wrap[3 * i + 1] - g.wrap[3 * j + 1];
+            c += g.wrap[3 * i + 2] - g.wrap[3 * j + 2];
+        }
+        if (i == j && a == 0 && b == 0 && c == 0) {
+            return;
+        }
+        if (g.distanceSq(i, j, a, b, c) < cutoffSq) {
+            add(CellGeometry.key(j, a, b, c));
+        }
+    }
+
+    private void add(long key) {
         if (pendingSize == pending.length) {
             pending = Arrays.copyOf(pending, 2 * pending.length);
         }
