@@ -10,9 +10,12 @@ shared=${MOIETY_SHARED:-$(cd "$(dirname "$0")/../../.." && pwd)/shared}
 data=$shared/data/botnet-ethanol
 cp=${MOIETY_CP:-target/classes:$(cat target/classpath.txt)}
 run=${RUN_DIR:-runs/accuracy/$model}
-java_opts="-Xmx4g -Dai.djl.offline=true"
+# one intra-op thread and passive OpenMP waiting: on a shared 2-core machine spinning OpenMP
+# threads of several processes slow every PyTorch step many times over
+export OMP_WAIT_POLICY=PASSIVE
+java_opts="-Xmx4g -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=${THREADS:-1} -Dai.djl.pytorch.num_interop_threads=1"
 java $java_opts -cp "$cp" io.moiety.cli.Main train --model "$model" --train "$data/train.xyz" \
-  --valid-fraction 0.05 --seed 1 --device cpu --epochs 1000 --time-limit "$minutes" --no-progress \
+  --valid-fraction 0.05 --seed 1 --device cpu --epochs "${EPOCHS:-1000}" --time-limit "$minutes" --no-progress \
   --out "$run" "$@"
 java $java_opts -cp "$cp" io.moiety.cli.Main predict --run "$run" --data "$data/test_MD.xyz" \
   --out "$run/test_MD-pred.xyz" --device cpu --force

@@ -55,6 +55,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        ThreadsOption.applyDefaults();
         System.exit(commandLine().execute(args));
     }
 

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,6 +41,9 @@ import picocli.CommandLine.Spec;
             "  moiety predict --run runs/eth --data ../shared/data/botnet-ethanol/test_MD.xyz --out pred.xyz",
             "  moiety predict --checkpoint runs/eth/last.ckpt --data test.h5 --out pred.h5 --device gpu"})
 public final class PredictCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    ThreadsOption threads;
+
 
     @Spec CommandSpec spec;
 

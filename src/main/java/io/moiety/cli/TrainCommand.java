@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +49,9 @@ import picocli.CommandLine.Spec;
             "  moiety train --model schnet-small --train data.h5 --out runs/eth --resume   # continue a killed run",
             "  moiety predict --run runs/eth --data test.xyz --out predicted.xyz"})
 public final class TrainCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    ThreadsOption threads;
+
 
     @Spec CommandSpec spec;
 

@@ -4,6 +4,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import io.moiety.chem.Structure;
 import io.moiety.data.Frame;
@@ -205,7 +207,11 @@ public final class TrainingLoop implements AutoCloseable {
                 if (!e.getValue().hasGradient()) {
                     continue;
                 }
-                NDArray g = e.getValue().getGradient();
+                // null when the parameter took no part in the loss: skipped, as torch.optim does
+                NDArray g = JniUtils.getGradient((PtNDArray) e.getValue());
+                if (g == null) {
+                    continue;
+                }
                 g.attach(step);
                 grads.put(e.getKey(), g);
                 normSq += scalar(g.square().sum());

@@ -134,6 +134,8 @@ class ModelPropertiesTest {
             assertEquals(type, back.config().type());
             assertEquals(-13.6, back.head().references().of(1));
             assertEquals(0.7, back.head().normalisation().scale());
+            back.block().getParameters().forEach(p -> assertTrue(p.getValue().getArray().hasGradient(),
+                    "loaded parameter " + p.getKey() + " must require gradients (trainable after load)"));
             List<Prediction> after = back.predict(s, 2);
             for (int i = 0; i < s.size(); i++) {
                 assertEquals(before.get(i).energy(), after.get(i).energy(), 0.0);

@@ -173,6 +173,22 @@ class TrainingPartsTest {
     }
 
     @Test
+    void leastSquaresRecoversExactReferenceEnergies() {
+        int[][] comps = {{1, 1}, {6, 1, 1, 1, 1}, {8, 1, 1}, {6, 8}, {8, 8}};
+        Map<Integer, Double> truth = Map.of(1, -13.6, 6, -1025.3, 8, -2035.6);
+        List<Frame> frames = new ArrayList<>();
+        for (int[] z : comps) {
+            double e = 0;
+            for (int a : z) {
+                e += truth.get(a);
+            }
+            frames.add(Frame.of(io.moiety.chem.Structure.molecule(z, new double[3 * z.length]), e, null));
+        }
+        Map<Integer, Double> fit = EnergyNormalization.fitReferences(frames);
+        truth.forEach((z, e) -> assertEquals(e, fit.get(z), 1e-6, "Z=" + z));
+    }
+
+    @Test
     void modelNameFromConfigPath() {
         assertEquals("schnet-small", Training.modelNameOf("models/schnet-small.yaml"));
         assertEquals("painn-small", Training.modelNameOf("painn-small"));

@@ -1,6 +1,5 @@
 package io.moiety.model.equivariant;
 
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -19,8 +18,6 @@ import io.moiety.model.nn.Constants;
 import io.moiety.model.nn.Dense;
 import io.moiety.model.nn.Embedding;
 import io.moiety.model.nn.Ops;
-import java.io.DataInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -102,22 +99,6 @@ public final class TensorProductModel extends CompositeBlock implements Atomisti
             cg.close();
         }
         cg = new CouplingConstants(manager, dataType);
-    }
-
-    /**
-     * Loads parameters and marks them as requiring gradients again, as after {@code initialize}:
-     * DJL's loader does not, and a parameter without gradient changes the autograd graph of the
-     * forces, hence the order of floating-point sums (last-bit differences after a round trip).
-     */
-    @Override
-    public void loadParameters(NDManager manager, DataInputStream is) throws IOException, MalformedModelException {
-        super.loadParameters(manager, is);
-        for (var p : getParameters()) {
-            NDArray a = p.getValue().getArray();
-            if (!a.hasGradient()) {
-                a.setRequiresGradient(true);
-            }
-        }
     }
 
     @Override

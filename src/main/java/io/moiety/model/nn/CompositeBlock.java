@@ -1,5 +1,7 @@
 package io.moiety.model.nn;
 
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -8,6 +10,8 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.io.DataInputStream;
+import java.io.IOException;
 
 /**
  * Base of network blocks whose children all have fixed shapes ({@link Dense}, {@link Embedding}):
@@ -32,6 +36,22 @@ public abstract class CompositeBlock extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         throw new UnsupportedOperationException(getClass().getSimpleName()
                 + " takes a GraphBatch: call its typed forward method instead of Block.forward");
+    }
+
+    /**
+     * Loads parameters and marks them as requiring gradients again, as after {@code initialize}:
+     * DJL's loader does not, which leaves a loaded model untrainable and changes the autograd
+     * graph of the forces (last-bit differences after a save/load round trip).
+     */
+    @Override
+    public void loadParameters(NDManager manager, DataInputStream is) throws IOException, MalformedModelException {
+        super.loadParameters(manager, is);
+        for (var p : getParameters()) {
+            NDArray a = p.getValue().getArray();
+            if (!a.hasGradient()) {
+                a.setRequiresGradient(true);
+            }
+        }
     }
 
     @Override

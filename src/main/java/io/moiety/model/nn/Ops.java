@@ -3,6 +3,9 @@ package io.moiety.model.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * Differentiable operations for atomistic networks that avoid DJL's hazards: every constant
@@ -21,9 +24,22 @@ public final class Ops {
         return result;
     }
 
-    /** Rows {@code x[index]} ({@code index} int64 {@code [M]}); differentiable w.r.t. {@code x}; lives in {@code home}. */
+    /**
+     * Rows {@code x[index]} ({@code index} int64 {@code [M]}); differentiable (twice) w.r.t. {@code x};
+     * lives in {@code home}. Runs as {@code aten::embedding} (index_select forward, index_add
+     * backward): 4–5× faster than DJL's advanced indexing {@code x.get(index)} (benchmarks/perf.md).
+     */
     public static NDArray gather(NDArray x, NDArray index, NDManager home) {
-        return home(x.get(index), home);
+        Shape shape = x.getShape();
+        if (shape.dimension() == 2) {
+            return home(JniUtils.embedding((PtNDArray) index, (PtNDArray) x, false), home);
+        }
+        long rows = shape.get(0);
+        NDArray flat = home(x.reshape(rows, shape.size() / Math.max(rows, 1)), home);
+        NDArray picked = home(JniUtils.embedding((PtNDArray) index, (PtNDArray) flat, false), home);
+        long[] dims = shape.getShape().clone();
+        dims[0] = index.getShape().get(0);
+        return home(picked.reshape(new Shape(dims)), home);
     }
 
     /** Shifted softplus {@code ln(1 + eˣ) − ln 2} (SchNet's activation, zero at 0). */
