@@ -35,13 +35,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Train every model of a suite on every task's training molecules, evaluate on the",
-            "in-distribution (ID) test frames and on the out-of-distribution (OOD) molecules, and write",
-            "report.md / report.html with tables, plots and per-environment force errors, plus",
-            "results.json and results.csv. Finished cells are kept: rerun the same command to resume.",
+            "Train every model of a suite on every task's training molecules, evaluate on the in-distribution (ID) "
+                + "test frames and on the out-of-distribution (OOD) molecules, and write report.md / report.html "
+                + "(tables, plots, per-environment force errors) plus results.json and results.csv. "
+                + "Finished cells are kept: rerun the same command to resume.",
             "",
-            "Suites: quick (the 10-minute CPU smoke test on the committed data), medium, paper",
-            "(full size, GPU recommended), or a YAML file of your own (see docs/bench.md).",
+            "Suites: quick (the 10-minute CPU smoke test on the committed data), medium, paper (full size, GPU "
+                + "recommended), or a YAML file of your own (see docs/bench.md).",
             ""},
         footer = {"",
             "Examples:",
@@ -50,8 +50,7 @@ import picocli.CommandLine.Spec;
             "  moiety bench --suite paper --device gpu --out runs/paper",
             "  moiety bench --suite my-suite.yaml --data my-data.h5",
             "",
-            "Exit status: 0 when every cell finished, 2 when some cells failed (the report lists them),",
-            "1 on bad input."})
+            "Exit status: 0 when every cell finished, 2 when some cells failed (the report lists them), 1 on bad input."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec

@@ -324,7 +324,7 @@ public final class ReportWriter {
 
     /** Plain-text overview table for the terminal. */
     public String consoleTable() {
-        String fmt = "%-18s %-20s %11s %11s %8s %11s %11s %8s%n";
+        String fmt = "%-22s %-18s %11s %11s %8s %11s %11s %8s%n";
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, fmt, "task", "model", "E MAE ID", "E MAE OOD", "OOD/ID", "F MAE ID", "F MAE OOD", "OOD/ID"));
         sb.append(String.format(Locale.ROOT, fmt, "", "", "(eV)", "(eV)", "", "(eV/Å)", "(eV/Å)", ""));
