@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,6 +53,9 @@ import picocli.CommandLine.Spec;
             "",
             "Exit status: 0 when every cell finished, 2 when some cells failed (the report lists them), 1 on bad input."})
 public final class BenchCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    ThreadsOption threads;
+
 
     @Spec
     CommandSpec spec;

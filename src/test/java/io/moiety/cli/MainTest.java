@@ -50,6 +50,7 @@ class MainTest {
     void networkCommandsTakeAThreadCountAndRejectZero() {
         assertTrue(run("train", "--help").out().contains("--threads"));
         assertTrue(run("predict", "--help").out().contains("--threads"));
+        assertTrue(run("bench", "--help").out().contains("--threads"));
         Run r = run("train", "--threads", "0", "--model", "schnet-small", "--train", "x.xyz");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--threads must be ≥ 1, got 0"), r.err());
