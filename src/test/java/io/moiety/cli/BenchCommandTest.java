@@ -7,8 +7,6 @@ import io.moiety.data.MoleculeRecord;
 import io.moiety.data.io.DatasetFiles;
 import io.moiety.data.io.WriteOptions;
 import io.moiety.eval.SyntheticChains;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code moiety bench} end to end through Main on a small synthetic Moiety HDF5 file and task. */
 class BenchCommandTest {
@@ -25,17 +22,7 @@ class BenchCommandTest {
     Path data;
     Path suite;
 
-    record Run(int code, String out, String err) {}
 
-    static Run moiety(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static final String[][] MOLECULES = {
         {"ethane", "CC", "2", "0", "train"}, {"propane", "CCC", "3", "0", "train"}, {"ethanol", "CCO", "2", "1", "train"},
@@ -86,7 +73,7 @@ class BenchCommandTest {
     @Test
     void runsAndResumesEndToEnd() throws Exception {
         Path out = tmp.resolve("run");
-        Run r = moiety("bench", "--suite", suite.toString(), "--tasks-dir", tasks.toString(), "--data", data.toString(),
+        CliRun r = CliRun.of("bench", "--suite", suite.toString(), "--tasks-dir", tasks.toString(), "--data", data.toString(),
                 "--out", out.toString(), "--no-progress");
         assertEquals(0, r.code(), r.err() + r.out());
         assertTrue(r.out().contains("group-additivity") && r.out().contains("report.html"), r.out());
@@ -99,7 +86,7 @@ class BenchCommandTest {
         assertTrue(md.contains(io.moiety.eval.RunInfo.sha256(data)), "report states the data hash");
         assertTrue(md.contains("`O(C,H)`") || md.contains("n/a (energy-only model)"));
         long before = Files.getLastModifiedTime(out.resolve("cells/toy/group-additivity/seed-1/result.json")).toMillis();
-        Run again = moiety("bench", "--suite", suite.toString(), "--tasks-dir", tasks.toString(), "--data", data.toString(),
+        CliRun again = CliRun.of("bench", "--suite", suite.toString(), "--tasks-dir", tasks.toString(), "--data", data.toString(),
                 "--out", out.toString(), "--no-progress");
         assertEquals(0, again.code(), again.err());
         assertEquals(before, Files.getLastModifiedTime(out.resolve("cells/toy/group-additivity/seed-1/result.json")).toMillis(),
@@ -108,26 +95,26 @@ class BenchCommandTest {
 
     @Test
     void badInputListsValidNames() throws Exception {
-        Run suiteErr = moiety("bench", "--suite", "nonesuch", "--tasks-dir", tasks.toString());
+        CliRun suiteErr = CliRun.of("bench", "--suite", "nonesuch", "--tasks-dir", tasks.toString());
         assertEquals(1, suiteErr.code());
         assertTrue(suiteErr.err().contains("quick") && suiteErr.err().contains("paper"), suiteErr.err());
 
         Path badTask = tmp.resolve("bad-task.yaml");
         Files.writeString(badTask, "tasks: [toyy]\nmodels: [element-reference]\nseeds: [1]\n");
-        Run taskErr = moiety("bench", "--suite", badTask.toString(), "--tasks-dir", tasks.toString(), "--data", data.toString());
+        CliRun taskErr = CliRun.of("bench", "--suite", badTask.toString(), "--tasks-dir", tasks.toString(), "--data", data.toString());
         assertEquals(1, taskErr.code());
         assertTrue(taskErr.err().contains("unknown task 'toyy'") && taskErr.err().contains("toy"), taskErr.err());
 
         Path badModel = tmp.resolve("bad-model.yaml");
         Files.writeString(badModel, "tasks: [toy]\nmodels: [schnet-huge]\nseeds: [1]\n");
-        Run modelErr = moiety("bench", "--suite", badModel.toString(), "--tasks-dir", tasks.toString(), "--data", data.toString());
+        CliRun modelErr = CliRun.of("bench", "--suite", badModel.toString(), "--tasks-dir", tasks.toString(), "--data", data.toString());
         assertEquals(1, modelErr.code());
         assertTrue(modelErr.err().contains("schnet-huge") && modelErr.err().contains("group-additivity"), modelErr.err());
 
         Path noData = tmp.resolve("no-data.yaml");
         Files.writeString(noData, "tasks: [toy]\nmodels: [element-reference]\nseeds: [1]\ndata: data/paper-x.h5\n"
                 + "generate: moiety generate --all --scale paper --out data/paper-x.h5\n");
-        Run dataErr = moiety("bench", "--suite", noData.toString(), "--tasks-dir", tasks.toString());
+        CliRun dataErr = CliRun.of("bench", "--suite", noData.toString(), "--tasks-dir", tasks.toString());
         assertEquals(1, dataErr.code());
         assertTrue(dataErr.err().contains("moiety generate --all --scale paper --out data/paper-x.h5"), dataErr.err());
     }

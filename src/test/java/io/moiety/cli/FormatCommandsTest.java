@@ -9,8 +9,6 @@ import io.moiety.data.Dataset;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.data.io.DatasetFiles;
 import io.moiety.data.io.SharedData;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,17 +20,7 @@ import picocli.CommandLine;
 class FormatCommandsTest {
     @TempDir Path tmp;
 
-    record Run(int code, String out, String err) {}
 
-    static Run moiety(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     static Path ethanol() {
         return SharedData.ethanolTrain();
@@ -40,7 +28,7 @@ class FormatCommandsTest {
 
     @Test
     void inspectSummarisesTheEthanolFile() {
-        Run r = moiety("inspect", ethanol().toString());
+        CliRun r = CliRun.of("inspect", ethanol().toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("molecules    1\n"), r.out());
         assertTrue(r.out().contains("frames       1000\n"), r.out());
@@ -56,10 +44,10 @@ class FormatCommandsTest {
     void convertBothWaysThenRefuseToOverwrite() throws Exception {
         Path h5 = tmp.resolve("ethanol.h5");
         Path xyz = tmp.resolve("ethanol.xyz");
-        Run r = moiety("convert", ethanol().toString(), h5.toString());
+        CliRun r = CliRun.of("convert", ethanol().toString(), h5.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("1 molecule, 1000 frames"), r.out());
-        assertEquals(0, moiety("convert", h5.toString(), xyz.toString()).code());
+        assertEquals(0, CliRun.of("convert", h5.toString(), xyz.toString()).code());
         List<MoleculeRecord> fromH5;
         List<MoleculeRecord> fromXyz;
         try (Dataset a = DatasetFiles.open(h5); Dataset b = DatasetFiles.open(xyz)) {
@@ -70,11 +58,11 @@ class FormatCommandsTest {
         assertEquals(1000, fromXyz.get(0).frames().size());
 
         long size = Files.size(xyz);
-        Run refused = moiety("convert", ethanol().toString(), xyz.toString());
+        CliRun refused = CliRun.of("convert", ethanol().toString(), xyz.toString());
         assertEquals(1, refused.code());
         assertTrue(refused.err().contains("error: " + xyz + ": exists; use --force to overwrite"), refused.err());
         assertEquals(size, Files.size(xyz));
-        assertEquals(0, moiety("convert", ethanol().toString(), xyz.toString(), "--force").code());
+        assertEquals(0, CliRun.of("convert", ethanol().toString(), xyz.toString(), "--force").code());
         assertNotEquals(size, Files.size(xyz), "replaced with the XYZ → XYZ copy");
     }
 
@@ -95,7 +83,7 @@ class FormatCommandsTest {
         Path outDir = tmp.resolve("out");
         Files.createDirectories(outDir);
         for (String name : List.of("o.h5", "o.xyz")) {
-            Run r = moiety("convert", src.toString(), outDir.resolve(name).toString());
+            CliRun r = CliRun.of("convert", src.toString(), outDir.resolve(name).toString());
             assertEquals(1, r.code());
             assertTrue(r.err().contains("error: " + src + ": /b_bad/energy: frame 0 has energy NaN"), r.err());
             assertFalse(r.err().contains("\tat "), "no stack trace");
@@ -109,10 +97,10 @@ class FormatCommandsTest {
     void malformedInputGivesFileLineFieldError() throws Exception {
         Path bad = tmp.resolve("bad.xyz");
         Files.writeString(bad, "2\nenergy=-1\nH 0 0 0\nH 0 0 zero\n");
-        Run r = moiety("inspect", bad.toString());
+        CliRun r = CliRun.of("inspect", bad.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("error: " + bad + ":4: pos: not a number: 'zero'"), r.err());
-        Run missing = moiety("inspect", tmp.resolve("nope.xyz").toString());
+        CliRun missing = CliRun.of("inspect", tmp.resolve("nope.xyz").toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("nope.xyz: no such file"), missing.err());
     }
@@ -122,7 +110,7 @@ class FormatCommandsTest {
         Path data = tmp.resolve("frames.dat");
         Files.writeString(data, "1\nProperties=species:S:1:pos:R:3:REF_forces:R:3 REF_energy=-13.5\nH 0 0 0 0.5 0 0\n");
         Path out = tmp.resolve("h.h5");
-        Run r = moiety("convert", data.toString(), out.toString(), "--format", "xyz", "--energy-key", "REF_energy",
+        CliRun r = CliRun.of("convert", data.toString(), out.toString(), "--format", "xyz", "--energy-key", "REF_energy",
                 "--forces-key", "REF_forces");
         assertEquals(0, r.code(), r.err());
         try (Dataset ds = DatasetFiles.open(out)) {
@@ -130,7 +118,7 @@ class FormatCommandsTest {
             assertEquals(-13.5, f.energy());
             assertEquals(0.5, f.forces()[0]);
         }
-        Run noKey = moiety("convert", data.toString(), tmp.resolve("h2.h5").toString(), "--format", "xyz");
+        CliRun noKey = CliRun.of("convert", data.toString(), tmp.resolve("h2.h5").toString(), "--format", "xyz");
         assertEquals(1, noKey.code());
         assertTrue(noKey.err().contains("no energy"), noKey.err());
         assertFalse(Files.exists(tmp.resolve("h2.h5")));
@@ -146,7 +134,7 @@ class FormatCommandsTest {
         g.putDataset("wb97x_dz.energy", new double[] {-1.17, Double.NaN});
         g.putDataset("wb97x_dz.forces", new float[2][2][3]);
         h5.close();
-        Run r = moiety("inspect", p.toString());
+        CliRun r = CliRun.of("inspect", p.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("ANI-1x HDF5"), r.out());
         assertTrue(r.out().contains("frames       1\n"), r.out());
@@ -156,7 +144,7 @@ class FormatCommandsTest {
     }
 
     /** One line on stderr, exit code 1, no stack trace. */
-    static void assertOneLineError(Run r, String expected) {
+    static void assertOneLineError(CliRun r, String expected) {
         assertEquals(1, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace");
@@ -166,34 +154,34 @@ class FormatCommandsTest {
     @Test
     void emptyBlankGarbageTruncatedAndDirectoryInputsGiveOneLineErrors() throws Exception {
         Path empty = Files.createFile(tmp.resolve("empty.xyz"));
-        assertOneLineError(moiety("inspect", empty.toString()), empty + ": empty file (0 bytes)");
-        assertOneLineError(moiety("inspect", empty.toString(), "--format", "h5"), empty + ": empty file (0 bytes)");
+        assertOneLineError(CliRun.of("inspect", empty.toString()), empty + ": empty file (0 bytes)");
+        assertOneLineError(CliRun.of("inspect", empty.toString(), "--format", "h5"), empty + ": empty file (0 bytes)");
         Path blank = Files.writeString(tmp.resolve("blank.xyz"), "\n\n");
-        assertOneLineError(moiety("convert", blank.toString(), tmp.resolve("b.h5").toString()), blank + ": no frames");
+        assertOneLineError(CliRun.of("convert", blank.toString(), tmp.resolve("b.h5").toString()), blank + ": no frames");
         assertFalse(Files.exists(tmp.resolve("b.h5")));
         Path garbage = Files.write(tmp.resolve("garbage.h5"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
-        assertOneLineError(moiety("inspect", garbage.toString()), garbage + ": not an HDF5 file (no HDF5 signature");
+        assertOneLineError(CliRun.of("inspect", garbage.toString()), garbage + ": not an HDF5 file (no HDF5 signature");
 
         Path whole = tmp.resolve("whole.h5");
-        assertEquals(0, moiety("convert", ethanol().toString(), whole.toString()).code());
+        assertEquals(0, CliRun.of("convert", ethanol().toString(), whole.toString()).code());
         byte[] bytes = Files.readAllBytes(whole);
         Path cut = Files.write(tmp.resolve("cut.h5"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        assertOneLineError(moiety("inspect", cut.toString()), cut + ": truncated HDF5 file: " + bytes.length / 2
+        assertOneLineError(CliRun.of("inspect", cut.toString()), cut + ": truncated HDF5 file: " + bytes.length / 2
                 + " bytes, its superblock says " + bytes.length);
-        assertOneLineError(moiety("convert", cut.toString(), tmp.resolve("c.xyz").toString()), cut + ": truncated HDF5 file");
+        assertOneLineError(CliRun.of("convert", cut.toString(), tmp.resolve("c.xyz").toString()), cut + ": truncated HDF5 file");
 
-        assertOneLineError(moiety("inspect", tmp.toString()), tmp + ": is a directory");
+        assertOneLineError(CliRun.of("inspect", tmp.toString()), tmp + ": is a directory");
     }
 
     @Test
     void convertRefusesDirectoryOutputAndUnlabelledFramesInHdf5() throws Exception {
         Path dir = Files.createDirectory(tmp.resolve("outdir"));
-        assertOneLineError(moiety("convert", ethanol().toString(), dir.toString()), dir + ": is a directory");
-        assertOneLineError(moiety("convert", ethanol().toString(), dir.toString(), "--to", "moiety", "--force"),
+        assertOneLineError(CliRun.of("convert", ethanol().toString(), dir.toString()), dir + ": is a directory");
+        assertOneLineError(CliRun.of("convert", ethanol().toString(), dir.toString(), "--to", "moiety", "--force"),
                 dir + ": is a directory");
         Path atoms = Files.writeString(tmp.resolve("atoms.xyz"), "1\nenergy=-13.6\nH 0 0 0\n");
         Path out = tmp.resolve("atoms.h5");
-        assertOneLineError(moiety("convert", atoms.toString(), out.toString()),
+        assertOneLineError(CliRun.of("convert", atoms.toString(), out.toString()),
                 out + ": molecule 'H' frame 0: no forces; Moiety HDF5 stores labelled frames only (write extended XYZ");
         assertEquals(List.of(dir), Files.list(tmp).filter(f -> !f.equals(atoms)).toList(), "nothing written");
     }
@@ -201,27 +189,27 @@ class FormatCommandsTest {
     @Test
     void readOnlyOutputFormatIsRefusedBeforeReading() {
         Path out = tmp.resolve("s.h5");
-        assertOneLineError(moiety("convert", ethanol().toString(), out.toString(), "--to", "spice"),
+        assertOneLineError(CliRun.of("convert", ethanol().toString(), out.toString(), "--to", "spice"),
                 "--to: SPICE HDF5 is read-only; write moiety (Moiety HDF5) or extxyz");
         assertFalse(Files.exists(out));
     }
 
     @Test
     void tasksAndGenerateOptionErrorsNameTheOption() {
-        Run list = moiety("tasks");
+        CliRun list = CliRun.of("tasks");
         assertEquals(0, list.code(), list.err());
         assertTrue(list.out().contains("chain-extension") && list.out().contains("fusion"), list.out());
-        assertOneLineError(moiety("tasks", "--tasks-dir", tmp.resolve("none").toString()),
+        assertOneLineError(CliRun.of("tasks", "--tasks-dir", tmp.resolve("none").toString()),
                 "tasks directory " + tmp.resolve("none") + ": no such directory");
-        assertOneLineError(moiety("tasks", "--tasks-dir", tmp.toString()), "no task files (*.yaml) in " + tmp);
-        assertOneLineError(moiety("generate", "--task", "chain-extension", "--primary-frames", "0",
+        assertOneLineError(CliRun.of("tasks", "--tasks-dir", tmp.toString()), "no task files (*.yaml) in " + tmp);
+        assertOneLineError(CliRun.of("generate", "--task", "chain-extension", "--primary-frames", "0",
                 "--out", tmp.resolve("g.h5").toString(), "--work", tmp.resolve("w").toString()), "--primary-frames must be ≥ 1, got 0");
         assertFalse(Files.exists(tmp.resolve("g.h5")));
     }
 
     @Test
     void inspectWithoutFileReadsTheDefaultDataset() {
-        Run r = moiety("inspect");
+        CliRun r = CliRun.of("inspect");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("moiety-default") && r.out().contains("(Moiety HDF5"), r.out());
         assertTrue(r.out().matches("(?s).*molecules\\s+[1-9]\\d*\n.*"), r.out());
@@ -238,10 +226,10 @@ class FormatCommandsTest {
 
     @Test
     void helpTeachesWithExamples() {
-        Run r = moiety("convert", "--help");
+        CliRun r = CliRun.of("convert", "--help");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("Examples:") && r.out().contains("--energy-key") && r.out().contains("--force"), r.out());
-        Run top = moiety("--help");
+        CliRun top = CliRun.of("--help");
         assertTrue(top.out().contains("inspect") && top.out().contains("convert"), top.out());
     }
 }

@@ -10,8 +10,6 @@ import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.data.io.DatasetFiles;
 import io.moiety.data.io.WriteOptions;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code moiety train} then {@code moiety predict} end to end on a small extended-XYZ file. */
 class TrainPredictCommandTest {
@@ -27,17 +24,7 @@ class TrainPredictCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {}
 
-    private static Result run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     /** Water-like frames from a harmonic-bond toy potential (eV, eV/Å). */
     private static List<Frame> frames(int n) {
@@ -76,7 +63,7 @@ class TrainPredictCommandTest {
         Files.writeString(cfg, "type: schnet\ncutoff: 4.0\ndtype: float32\nfeatures: 8\nfilters: 8\ninteractions: 1\n"
                 + "rbf: 8\ntraining:\n  energy_weight: 1\n  forces_weight: 10\n");
         Path run = dir.resolve("run");
-        Result r = run("train", "--model", cfg.toString(), "--train", data.toString(), "--valid-fraction", "0.25",
+        CliRun r = CliRun.of("train", "--model", cfg.toString(), "--train", data.toString(), "--valid-fraction", "0.25",
                 "--epochs", "2", "--batch-size", "3", "--seed", "4", "--device", "cpu", "--out", run.toString(),
                 "--no-progress", "--set", "training.ema_decay=0.9");
         assertEquals(0, r.code(), r.err());
@@ -84,16 +71,16 @@ class TrainPredictCommandTest {
         assertTrue(Files.exists(run.resolve("best.ckpt")) && Files.exists(run.resolve("metrics.csv")));
         assertEquals(3, Files.readAllLines(run.resolve("metrics.csv")).size());
 
-        Result again = run("train", "--model", cfg.toString(), "--train", data.toString(), "--out", run.toString());
+        CliRun again = CliRun.of("train", "--model", cfg.toString(), "--train", data.toString(), "--out", run.toString());
         assertNotEquals(0, again.code());
         assertTrue(again.err().contains("--resume"), again.err());
-        Result resumeNothing = run("train", "--model", cfg.toString(), "--train", data.toString(),
+        CliRun resumeNothing = CliRun.of("train", "--model", cfg.toString(), "--train", data.toString(),
                 "--out", dir.resolve("empty").toString(), "--resume");
         assertNotEquals(0, resumeNothing.code());
         assertTrue(resumeNothing.err().contains("no last.ckpt"), resumeNothing.err());
 
         Path pred = dir.resolve("pred.xyz");
-        Result p = run("predict", "--run", run.toString(), "--data", data.toString(), "--out", pred.toString(),
+        CliRun p = CliRun.of("predict", "--run", run.toString(), "--data", data.toString(), "--out", pred.toString(),
                 "--device", "cpu");
         assertEquals(0, p.code(), p.err());
         assertTrue(p.out().contains("force MAE") && p.out().contains("energy MAE"), p.out());
@@ -102,10 +89,10 @@ class TrainPredictCommandTest {
             assertEquals(12, got.size());
             assertTrue(got.get(0).hasForces());
         }
-        Result exists = run("predict", "--run", run.toString(), "--data", data.toString(), "--out", pred.toString());
+        CliRun exists = CliRun.of("predict", "--run", run.toString(), "--data", data.toString(), "--out", pred.toString());
         assertNotEquals(0, exists.code(), "existing output needs --force");
 
-        Result help = run("train", "--help");
+        CliRun help = CliRun.of("train", "--help");
         assertTrue(help.out().contains("Examples:") && help.out().contains("--resume"), help.out());
     }
 }
