@@ -56,7 +56,6 @@ public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ThreadsOption threads;
 
-
     @Spec
     CommandSpec spec;
 

@@ -44,7 +44,6 @@ public final class PredictCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ThreadsOption threads;
 
-
     @Spec CommandSpec spec;
 
     static final class Source {

@@ -52,7 +52,6 @@ public final class TrainCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ThreadsOption threads;
 
-
     @Spec CommandSpec spec;
 
     @Option(names = "--model", required = true, paramLabel = "NAME|FILE",
