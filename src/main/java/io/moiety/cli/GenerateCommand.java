@@ -40,8 +40,10 @@ import picocli.CommandLine.Option;
             "",
             "Resumable: results are kept per frame in the work directory; re-running",
             "the same command continues where it stopped. Failures are recorded with",
-            "their reason and skipped. Needs xtb and obabel",
-            "(Debian/Ubuntu: sudo apt-get install xtb openbabel).",
+            "their reason and skipped. Deterministic for a given --seed; needs xtb,",
+            "obabel and faketime, which seeds Open Babel's conformer search (without",
+            "it a warning says the embedding is not reproducible). Debian/Ubuntu:",
+            "sudo apt-get install xtb openbabel faketime.",
             ""},
         footer = {"",
             "Examples:",
@@ -80,7 +82,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "N", description = "Parallel xtb/obabel calls, each single-threaded (default: number of cores).")
     Integer workers;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the initial MD velocities. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the 3D embedding (via faketime) and of the initial MD velocities. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--timeout", defaultValue = "600", paramLabel = "SECONDS",

@@ -43,11 +43,34 @@ public final class LabelPipeline {
     private static final String FAILED = "failed.txt";
 
     private final PipelineOptions options;
+    private final Map<String, String> env;
+    private final Optional<String> unseededWarning;
     private final WorkStore store;
 
+    /** A pipeline that finds xtb, obabel and faketime in the process environment. */
     public LabelPipeline(PipelineOptions options) {
+        this(options, System.getenv());
+    }
+
+    /** As {@link #LabelPipeline(PipelineOptions)}, finding the programs in {@code env} ({@code PATH}, {@code MOIETY_*}). */
+    LabelPipeline(PipelineOptions options, Map<String, String> env) {
         this.options = options;
-        this.store = new WorkStore(options.work());
+        this.env = Map.copyOf(env);
+        this.unseededWarning = OpenBabel.unseededWarning(this.env);
+        this.store = new WorkStore(options.work(), (embeddingSeeded() ? "seeded" : "unseeded") + "|seed=" + options.seed());
+    }
+
+    /** Whether the Open Babel embedding is seeded by the global seed (faketime found). */
+    public boolean embeddingSeeded() { return unseededWarning.isEmpty(); }
+
+    /** The warning printed by {@link #run} when the embedding is not seeded. */
+    public Optional<String> unseededWarning() { return unseededWarning; }
+
+    /** One line for provenance: how the 3D embedding was made and whether it was seeded. */
+    public String embeddingDescription() {
+        return embeddingSeeded()
+                ? "obabel --gen3d seeded by a frozen clock (faketime -f '" + OpenBabel.frozenClock(options.seed()) + "')"
+                : "obabel --gen3d NOT seeded (faketime missing; embedding not reproducible)";
     }
 
     /** The work directory. */
@@ -81,8 +104,9 @@ public final class LabelPipeline {
      * in the work directory).
      */
     public GenerationSummary run(List<MoleculeJob> jobs) throws IOException, InterruptedException {
-        Xtb xtb = Xtb.locate(store.scratch(), options.timeout());
-        OpenBabel obabel = OpenBabel.locate(store.scratch(), options.timeout());
+        Xtb xtb = new Xtb(ExternalTool.XTB.locate(env), store.scratch(), options.timeout());
+        OpenBabel obabel = OpenBabel.locate(env, store.scratch(), options.timeout());
+        unseededWarning.ifPresent(System.err::println);
         ToolRun.deleteTree(store.scratch());
         Files.createDirectories(store.scratch());
         // On Ctrl-C / SIGTERM the JVM exits without killing its children: do it here.
@@ -177,7 +201,7 @@ public final class LabelPipeline {
             List<Failure> sorted = new ArrayList<>(failures);
             sorted.sort((a, b) -> a.toString().compareTo(b.toString()));
             return new GenerationSummary(jobs.size(), moleculesFailed.get(), total, labelled.get(), failedFrames.get(),
-                    computed.get(), Duration.ofNanos(System.nanoTime() - start), sorted);
+                    computed.get(), obabel.seeded(), Duration.ofNanos(System.nanoTime() - start), sorted);
         }
 
         private void message() {
@@ -222,7 +246,7 @@ public final class LabelPipeline {
                     if (emb.isPresent()) {
                         embedded = read(emb.get(), embFile, job);
                     } else {
-                        embedded = obabel.embed(job.molecule());
+                        embedded = obabel.embed(job.molecule(), options.seed());
                         WorkStore.put(embFile, XyzText.write(embedded, job.molecule().canonicalSmiles()));
                     }
                     Connectivity.Result e = Connectivity.compare(job.molecule().graph(), BondPerception.perceive(embedded));
@@ -424,7 +448,7 @@ public final class LabelPipeline {
                     continue;
                 }
                 String id = t == Trajectory.PRIMARY ? job.name() : job.name() + ".md2";
-                String source = provenance + "; trajectory=" + t.label() + " (" + md.key() + ", velocity seed " + Long.toUnsignedString(seed) + ")";
+                String source = provenance + "; embedding: " + embeddingDescription() + "; trajectory=" + t.label() + " (" + md.key() + ", velocity seed " + Long.toUnsignedString(seed) + ")";
                 out.add(new MoleculeRecord(id, job.molecule().canonicalSmiles(), job.molecule().formula(), job.molecule().charge(),
                         job.molecule().multiplicity(), Xtb.LEVEL_OF_THEORY, source, frames));
             }

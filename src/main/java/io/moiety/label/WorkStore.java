@@ -17,7 +17,7 @@ import java.util.Optional;
  * The resumable work directory of {@code moiety generate}. Every result is a small file written
  * atomically, so an interrupted run leaves only complete results and a re-run continues:
  * <pre>
- * WORK/molecules/NAME-HASH/embedded.xyz      Open Babel 3D structure (cached: obabel is not reproducible)
+ * WORK/molecules/NAME-HASH/embedded.xyz      Open Babel 3D structure (cached: unseeded when faketime is missing)
  * WORK/molecules/NAME-HASH/optimized.xyz     xtb --opt result that passed the connectivity check
  * WORK/molecules/NAME-HASH/failed.txt        why the molecule was rejected (then nothing else)
  * WORK/molecules/NAME-HASH/TRAJ-KEY/snapshots.xyz   kept MD snapshots (comment: md_time_fs=…)
@@ -26,14 +26,21 @@ import java.util.Optional;
  * WORK/molecules/NAME-HASH/TRAJ-KEY/frames/00012.failed  why the single point failed
  * WORK/tmp/                                   private directories of running external calls
  * </pre>
- * HASH is from the canonical SMILES; KEY from the MD settings and the trajectory seed, so other
- * settings never reuse stale results.
+ * HASH is from the canonical SMILES and the embedding key (global seed and whether the embedding
+ * was seeded), KEY from the MD settings and the trajectory seed, so other seeds or settings never
+ * reuse stale results.
  */
 public final class WorkStore {
     private final Path root;
+    private final String embeddingKey;
 
-    public WorkStore(Path root) {
+    /**
+     * @param root         work directory
+     * @param embeddingKey what determines the 3D embedding besides the SMILES, e.g. {@code seeded|seed=1}
+     */
+    public WorkStore(Path root, String embeddingKey) {
         this.root = root;
+        this.embeddingKey = embeddingKey;
     }
 
     public Path root() { return root; }
@@ -43,7 +50,8 @@ public final class WorkStore {
 
     /** Directory of one molecule. */
     public Path molecule(MoleculeJob job) {
-        return root.resolve("molecules").resolve(job.name() + "-" + hash(job.molecule().canonicalSmiles()).substring(0, 10));
+        String key = job.molecule().canonicalSmiles() + "|embedding=" + embeddingKey;
+        return root.resolve("molecules").resolve(job.name() + "-" + hash(key).substring(0, 10));
     }
 
     /** Directory of one trajectory. */

@@ -108,8 +108,8 @@ class LabelPipelineTest {
         }
         assertFalse(expected.get(0).frames().get(0).structure().equals(expected.get(0).frames().get(1).structure()));
 
-        // Same starting structure (Open Babel's embedding is randomly seeded, so it is shared),
-        // killed after two stored frames, then resumed.
+        // Same starting structure (shared, so that the test also holds where faketime is missing
+        // and the embedding is not seeded), killed after two stored frames, then resumed.
         Path b = tmp.resolve("killed");
         Path molA = full.store().molecule(METHANOL.get(0));
         LabelPipeline killed = new LabelPipeline(options(b, n -> {
@@ -144,6 +144,30 @@ class LabelPipelineTest {
             assertTrue(m.source().contains("trajectory=primary"), m.source());
             assertTrue(back.molecule("methanol.md2").source().contains("trajectory=secondary"));
         }
+    }
+
+    @Test
+    void freshWorkDirectoriesWithTheSameSeedGiveIdenticalData() throws Exception {
+        assumeTrue(ExternalTool.FAKETIME.available(), "faketime is needed to seed the Open Babel embedding (CI installs it)");
+        // 1-propanol: unseeded, obabel --gen3d gives another conformer almost every call
+        List<MoleculeJob> propanol = List.of(new MoleculeJob("propanol", SmilesGraph.parse("CCCO"), false));
+        LabelPipeline a = new LabelPipeline(options(tmp.resolve("fresh-a"), null));
+        LabelPipeline b = new LabelPipeline(options(tmp.resolve("fresh-b"), null));
+        GenerationSummary sa = a.run(propanol);
+        GenerationSummary sb = b.run(propanol);
+        assertTrue(sa.embeddingSeeded() && sb.embeddingSeeded());
+        assertEquals(4, sa.framesLabelled());
+        assertEquals(Files.readString(a.store().molecule(propanol.get(0)).resolve("embedded.xyz")),
+                Files.readString(b.store().molecule(propanol.get(0)).resolve("embedded.xyz")));
+        List<MoleculeRecord> ra = a.records(propanol, "test");
+        List<MoleculeRecord> rb = b.records(propanol, "test");
+        assertEquals(ra, rb);
+        assertTrue(ra.get(0).source().contains("seeded by a frozen clock"), ra.get(0).source());
+        Path fa = tmp.resolve("fresh-a.h5");
+        Path fb = tmp.resolve("fresh-b.h5");
+        DatasetFiles.write(fa, ra, WriteOptions.defaults());
+        DatasetFiles.write(fb, rb, WriteOptions.defaults());
+        assertArrayEquals(Files.readAllBytes(fa), Files.readAllBytes(fb));
     }
 
     private static int countLabels(Path work) throws IOException {
