@@ -6,14 +6,12 @@ import java.nio.file.Path;
 
 /**
  * An external program the labelling pipeline calls, found on {@code PATH} (or at the path in the
- * environment variable {@code MOIETY_XTB} / {@code MOIETY_OBABEL} / {@code MOIETY_FAKETIME}), with
- * the Debian package that provides it for the error message when it is missing. {@code faketime}
- * is optional: it freezes the clock that seeds Open Babel's conformer search (see {@link OpenBabel}).
+ * environment variable {@code MOIETY_XTB} / {@code MOIETY_OBABEL}), with the Debian package that
+ * provides it for the error message when it is missing.
  */
 public enum ExternalTool {
     XTB("xtb", "MOIETY_XTB", "xtb"),
-    OBABEL("obabel", "MOIETY_OBABEL", "openbabel"),
-    FAKETIME("faketime", "MOIETY_FAKETIME", "faketime");
+    OBABEL("obabel", "MOIETY_OBABEL", "openbabel");
 
     private final String command;
     private final String override;
@@ -35,9 +33,6 @@ public enum ExternalTool {
     public Path locate() {
         return locate(System.getenv());
     }
-
-    /** The environment variable that overrides the search on {@code PATH}. */
-    public String override() { return override; }
 
     /** As {@link #locate()} with the given environment ({@code PATH} and the override variable). */
     Path locate(java.util.Map<String, String> env) {

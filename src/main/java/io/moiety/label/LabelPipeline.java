@@ -56,11 +56,13 @@ public final class LabelPipeline {
     LabelPipeline(PipelineOptions options, Map<String, String> env) {
         this.options = options;
         this.env = Map.copyOf(env);
-        this.unseededWarning = OpenBabel.unseededWarning(this.env);
-        this.store = new WorkStore(options.work(), (embeddingSeeded() ? "seeded" : "unseeded") + "|seed=" + options.seed());
+        this.unseededWarning = FaketimeLibrary.missingWarning(this.env);
+        this.store = new WorkStore(options.work(), embeddingSeeded()
+                ? "seeded|FAKETIME=" + OpenBabel.frozenClock(options.seed()) + "|seed=" + options.seed()
+                : "unseeded|seed=" + options.seed());
     }
 
-    /** Whether the Open Babel embedding is seeded by the global seed (faketime found). */
+    /** Whether the Open Babel embedding is seeded by the global seed (libfaketime found). */
     public boolean embeddingSeeded() { return unseededWarning.isEmpty(); }
 
     /** The warning printed by {@link #run} when the embedding is not seeded. */
@@ -69,7 +71,7 @@ public final class LabelPipeline {
     /** One line for provenance: how the 3D embedding was made and whether it was seeded. */
     public String embeddingDescription() {
         return embeddingSeeded()
-                ? "obabel --gen3d seeded by a frozen clock (faketime -f '" + OpenBabel.frozenClock(options.seed()) + "')"
+                ? "obabel --gen3d seeded by a frozen clock (libfaketime, FAKETIME='" + OpenBabel.frozenClock(options.seed()) + "')"
                 : "obabel --gen3d NOT seeded (faketime missing; embedding not reproducible)";
     }
 

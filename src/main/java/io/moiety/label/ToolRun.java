@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +46,12 @@ public final class ToolRun implements AutoCloseable {
      * {@link ToolFailure} on timeout.
      */
     public int exec(List<String> command, Duration timeout) throws IOException, InterruptedException {
+        return exec(command, timeout, env -> { });
+    }
+
+    /** As {@link #exec(List, Duration)}, with {@code environment} adjusting the child's environment last. */
+    public int exec(List<String> command, Duration timeout, Consumer<Map<String, String>> environment)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command));
         pb.directory(dir.toFile());
         Map<String, String> env = pb.environment();
@@ -53,6 +60,7 @@ public final class ToolRun implements AutoCloseable {
         env.put("OPENBLAS_NUM_THREADS", "1");
         env.put("OMP_STACKSIZE", "512M");
         env.put("OMP_MAX_ACTIVE_LEVELS", "1");
+        environment.accept(env);
         pb.redirectOutput(dir.resolve("stdout.txt").toFile());
         pb.redirectError(dir.resolve("stderr.txt").toFile());
         Process p = pb.start();

@@ -36,7 +36,7 @@ public final class WorkStore {
 
     /**
      * @param root         work directory
-     * @param embeddingKey what determines the 3D embedding besides the SMILES, e.g. {@code seeded|seed=1}
+     * @param embeddingKey what determines the 3D embedding besides the SMILES, e.g. {@code unseeded|seed=1}
      */
     public WorkStore(Path root, String embeddingKey) {
         this.root = root;

@@ -148,7 +148,7 @@ class LabelPipelineTest {
 
     @Test
     void freshWorkDirectoriesWithTheSameSeedGiveIdenticalData() throws Exception {
-        assumeTrue(ExternalTool.FAKETIME.available(), "faketime is needed to seed the Open Babel embedding (CI installs it)");
+        assumeTrue(FaketimeLibrary.find(System.getenv()).isPresent(), "libfaketime is needed to seed the Open Babel embedding (CI installs faketime)");
         // 1-propanol: unseeded, obabel --gen3d gives another conformer almost every call
         List<MoleculeJob> propanol = List.of(new MoleculeJob("propanol", SmilesGraph.parse("CCCO"), false));
         LabelPipeline a = new LabelPipeline(options(tmp.resolve("fresh-a"), null));

@@ -34,7 +34,7 @@ class OpenBabelSeedTest {
 
     private static void assumeTools() {
         assumeTrue(ExternalTool.OBABEL.available(), "obabel is needed (CI installs openbabel)");
-        assumeTrue(ExternalTool.FAKETIME.available(), "faketime is needed (CI installs the Debian package faketime)");
+        assumeTrue(FaketimeLibrary.find(System.getenv()).isPresent(), "libfaketime is needed (CI installs the Debian package faketime)");
     }
 
     private Structure embed(String scratch, long seed) throws Exception {
@@ -65,26 +65,34 @@ class OpenBabelSeedTest {
 
     @Test
     void frozenClockUsesTheMicrosecondsOpenBabelSeedsFrom() {
-        assertEquals("2000-01-01 00:00:00.000002", OpenBabel.frozenClock(1));
-        assertEquals("2000-01-01 00:00:00.000003", OpenBabel.frozenClock(2));
+        assertEquals("2000-01-01 00:00:00.0000025", OpenBabel.frozenClock(1));
+        assertEquals("2000-01-01 00:00:00.0000035", OpenBabel.frozenClock(2));
         // seeds agree modulo the usable range (srand(0) = srand(1) in glibc, tv_usec % 70092 in Open Babel)
         assertEquals(OpenBabel.frozenClock(5), OpenBabel.frozenClock(5 + OpenBabel.SEED_PERIOD));
-        assertEquals("2000-01-01 00:00:00.070091", OpenBabel.frozenClock(-1));
-        OpenBabel seeded = new OpenBabel(Path.of("/usr/bin/obabel"), Path.of("/usr/bin/faketime"), tmp, TIMEOUT);
-        List<String> cmd = seeded.command(DECANEDIOIC, 7);
-        assertEquals(List.of("/usr/bin/faketime", "-f", "2000-01-01 00:00:00.000008", "/usr/bin/obabel"), cmd.subList(0, 4));
+        assertEquals("2000-01-01 00:00:00.0700915", OpenBabel.frozenClock(-1));
+
+        Path lib = Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1");
+        OpenBabel seeded = new OpenBabel(Path.of("/usr/bin/obabel"), lib, tmp, TIMEOUT);
+        Map<String, String> env = new HashMap<>(Map.of("LD_PRELOAD", "/other.so", "FAKETIME_START_AFTER_SECONDS", "5", "PATH", "/usr/bin"));
+        seeded.applyClock(env, 7);
+        assertEquals(Map.of("LD_PRELOAD", lib + ":/other.so", "FAKETIME", "2000-01-01 00:00:00.0000085",
+                "FAKETIME_NO_CACHE", "1", "PATH", "/usr/bin"), env);
         OpenBabel unseeded = new OpenBabel(Path.of("/usr/bin/obabel"), null, tmp, TIMEOUT);
-        assertEquals("/usr/bin/obabel", unseeded.command(DECANEDIOIC, 7).get(0));
+        Map<String, String> untouched = new HashMap<>(Map.of("PATH", "/usr/bin"));
+        unseeded.applyClock(untouched, 7);
+        assertEquals(Map.of("PATH", "/usr/bin"), untouched);
+        assertEquals(List.of("/usr/bin/obabel", "-:" + DECANEDIOIC.input().strip(), "-h", "--gen3d", "-oxyz", "-O", "embedded.xyz"),
+                unseeded.command(DECANEDIOIC));
     }
 
     @Test
     void missingFaketimeWarnsOnceAndMarksTheEmbeddingUnseeded() throws Exception {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("MOIETY_FAKETIME", tmp.resolve("no-such-faketime").toString());
-        Optional<String> warning = OpenBabel.unseededWarning(env);
+        Optional<String> warning = FaketimeLibrary.missingWarning(env);
         assertTrue(warning.isPresent());
         assertTrue(warning.get().contains("NOT seeded") && warning.get().contains("apt-get install faketime")
-                && warning.get().contains("not reproducible"), warning.get());
+                && warning.get().contains("not reproducible") && warning.get().contains("MOIETY_FAKETIME"), warning.get());
 
         MdSettings md = new MdSettings("gfn2", 300, 0.5, 10, 5, 4, 1, 0, 2);
         MoleculeJob job = new MoleculeJob("decanedioic", DECANEDIOIC, true);
@@ -95,11 +103,11 @@ class OpenBabelSeedTest {
 
         // work-directory keys: an unseeded embedding and another seed never reuse a cached embedded.xyz
         Map<String, String> withFaketime = new HashMap<>(System.getenv());
-        withFaketime.put("MOIETY_FAKETIME", "/bin/true");
+        withFaketime.put("MOIETY_FAKETIME", java.nio.file.Files.writeString(tmp.resolve("libfaketime.so.1"), "").toString());
         LabelPipeline seeded1 = new LabelPipeline(new PipelineOptions(tmp.resolve("w"), md, md, 1, 1, TIMEOUT, false, null), withFaketime);
         LabelPipeline seeded2 = new LabelPipeline(new PipelineOptions(tmp.resolve("w"), md, md, 2, 1, TIMEOUT, false, null), withFaketime);
         assertTrue(seeded1.embeddingSeeded());
-        assertTrue(seeded1.embeddingDescription().contains("2000-01-01 00:00:00.000002"), seeded1.embeddingDescription());
+        assertTrue(seeded1.embeddingDescription().contains("2000-01-01 00:00:00.0000025"), seeded1.embeddingDescription());
         Path d1 = seeded1.store().molecule(job);
         assertNotEquals(d1, seeded2.store().molecule(job));
         assertNotEquals(d1, unseeded.store().molecule(job));
@@ -115,17 +123,17 @@ class OpenBabelSeedTest {
     @Test
     void theJvmTimeoutStopsObabelUnderTheFrozenClock() throws Exception {
         assumeTools();
-        OpenBabel ob = new OpenBabel(ExternalTool.OBABEL.locate(), ExternalTool.FAKETIME.locate(), tmp.resolve("t"), Duration.ofMillis(1));
+        OpenBabel ob = new OpenBabel(ExternalTool.OBABEL.locate(), FaketimeLibrary.locate(System.getenv()), tmp.resolve("t"), Duration.ofMillis(1));
         ToolFailure f = assertThrows(ToolFailure.class, () -> ob.embed(DECANEDIOIC, 1));
         assertTrue(f.getMessage().startsWith("timeout after"), f.getMessage());
         boolean left = true;
         for (int i = 0; i < 50 && left; i++) {
             left = ProcessHandle.current().descendants()
-                    .anyMatch(p -> p.isAlive() && p.info().command().map(c -> c.endsWith("obabel") || c.endsWith("faketime")).orElse(false));
+                    .anyMatch(p -> p.isAlive() && p.info().command().map(c -> c.endsWith("obabel")).orElse(false));
             if (left) {
                 Thread.sleep(100);
             }
         }
-        assertFalse(left, "obabel or faketime still running after the timeout");
+        assertFalse(left, "obabel still running after the timeout");
     }
 }
