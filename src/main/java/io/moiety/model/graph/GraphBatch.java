@@ -35,8 +35,10 @@ public final class GraphBatch implements AutoCloseable {
     private final Segment edgesToAtoms;
     private final Segment atomsToGraphs;
     private final double cutoff;
+    private final double[] shiftValues;
     private NDArray edgeVectors;
     private NDArray edgeLengths;
+    private EdgePairs edgePairs;
 
     private GraphBatch(List<Structure> structures, double cutoff, NeighbourList list, NDManager parent,
                        Device device, DataType dtype, boolean positionsRequireGrad) {
@@ -95,6 +97,7 @@ public final class GraphBatch implements AutoCloseable {
         srcArray = manager.create(toLong(src));
         dstArray = manager.create(toLong(dst));
         shift = constants.array(sv, new Shape(e, 3));
+        shiftValues = sv;
         edgesToAtoms = new Segment(manager, dst, n, dtype);
         atomsToGraphs = new Segment(manager, graphIndex, g, dtype);
     }
@@ -175,6 +178,17 @@ public final class GraphBatch implements AutoCloseable {
             edgeVectors = xs.sub(xd).add(shift);
         }
         return edgeVectors;
+    }
+
+    /**
+     * The directed edges grouped into unordered pairs (built on first use, then cached), for
+     * models that evaluate length-only functions once per pair ({@link EdgePairs}).
+     */
+    public EdgePairs edgePairs() {
+        if (edgePairs == null) {
+            edgePairs = new EdgePairs(manager, constants, positions, src, dst, shiftValues, atomicNumbers.length);
+        }
+        return edgePairs;
     }
 
     /** Edge lengths {@code [E]}, Å. */
