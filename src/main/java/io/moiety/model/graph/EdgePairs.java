@@ -30,6 +30,7 @@ public final class EdgePairs {
     private final NDArray shift;
     private final NDArray ends;
     private final Segment toAtoms;
+    private NDArray vectors;
     private NDArray lengths;
 
     /**
@@ -132,14 +133,22 @@ public final class EdgePairs {
     /** Sums message rows in pair order ({@code [2P, ...]}) into their target atoms ({@code [N, ...]}). */
     public Segment toAtoms() { return toAtoms; }
 
-    /** Pair lengths {@code |x[first] − x[second] + shift|}, {@code [P]} Å; computed once, differentiable. */
+    /**
+     * Pair vectors {@code x[first] − x[second] + shift}, {@code [P, 3]} Å (the vector of the
+     * first-direction edge; its reverse has the opposite vector); computed once, differentiable.
+     */
+    public NDArray vectors() {
+        if (vectors == null) {
+            NDArray v = Ops.gather(positions, first, manager).sub(Ops.gather(positions, second, manager));
+            vectors = shift == null ? v : v.add(shift);
+        }
+        return vectors;
+    }
+
+    /** Pair lengths {@code |vectors()|}, {@code [P]} Å; computed once, differentiable. */
     public NDArray lengths() {
         if (lengths == null) {
-            NDArray v = Ops.gather(positions, first, manager).sub(Ops.gather(positions, second, manager));
-            if (shift != null) {
-                v = v.add(shift);
-            }
-            lengths = Ops.norm(v, 1);
+            lengths = Ops.norm(vectors(), 1);
         }
         return lengths;
     }

@@ -29,10 +29,10 @@ public final class GraphBatch implements AutoCloseable {
     private final int[] dst;
     private final NDArray positions;
     private final NDArray z;
-    private final NDArray srcArray;
-    private final NDArray dstArray;
-    private final NDArray shift;
-    private final Segment edgesToAtoms;
+    private NDArray srcArray;     // the per-edge arrays are made on first use: models that work
+    private NDArray dstArray;     // on edge pairs (SchNet, PaiNN) never need them
+    private NDArray shift;
+    private Segment edgesToAtoms;
     private final Segment atomsToGraphs;
     private final double cutoff;
     private final double[] shiftValues;
@@ -94,11 +94,7 @@ public final class GraphBatch implements AutoCloseable {
             positions.setRequiresGradient(true);
         }
         z = manager.create(toLong(atomicNumbers));
-        srcArray = manager.create(toLong(src));
-        dstArray = manager.create(toLong(dst));
-        shift = constants.array(sv, new Shape(e, 3));
         shiftValues = sv;
-        edgesToAtoms = new Segment(manager, dst, n, dtype);
         atomsToGraphs = new Segment(manager, graphIndex, g, dtype);
     }
 
@@ -156,16 +152,36 @@ public final class GraphBatch implements AutoCloseable {
     public NDArray atomicNumbers() { return z; }
 
     /** Edge source atoms {@code [E]} int64. */
-    public NDArray edgeSrc() { return srcArray; }
+    public NDArray edgeSrc() {
+        if (srcArray == null) {
+            srcArray = manager.create(toLong(src));
+        }
+        return srcArray;
+    }
 
     /** Edge destination atoms {@code [E]} int64. */
-    public NDArray edgeDst() { return dstArray; }
+    public NDArray edgeDst() {
+        if (dstArray == null) {
+            dstArray = manager.create(toLong(dst));
+        }
+        return dstArray;
+    }
 
     /** Periodic shift vectors {@code [E, 3]}, Å (zero for molecules). */
-    public NDArray edgeShifts() { return shift; }
+    public NDArray edgeShifts() {
+        if (shift == null) {
+            shift = constants.array(shiftValues, new Shape(src.length, 3));
+        }
+        return shift;
+    }
 
     /** Sums edge rows into their destination atoms. */
-    public Segment edgesToAtoms() { return edgesToAtoms; }
+    public Segment edgesToAtoms() {
+        if (edgesToAtoms == null) {
+            edgesToAtoms = new Segment(manager, dst, atomicNumbers.length, dtype);
+        }
+        return edgesToAtoms;
+    }
 
     /** Sums atom rows into their graphs. */
     public Segment atomsToGraphs() { return atomsToGraphs; }
@@ -173,9 +189,9 @@ public final class GraphBatch implements AutoCloseable {
     /** Edge vectors {@code x[src] − x[dst] + shift}, {@code [E, 3]} Å; computed once per batch, differentiable. */
     public NDArray edgeVectors() {
         if (edgeVectors == null) {
-            NDArray xs = Ops.gather(positions, srcArray, manager);
-            NDArray xd = Ops.gather(positions, dstArray, manager);
-            edgeVectors = xs.sub(xd).add(shift);
+            NDArray xs = Ops.gather(positions, edgeSrc(), manager);
+            NDArray xd = Ops.gather(positions, edgeDst(), manager);
+            edgeVectors = xs.sub(xd).add(edgeShifts());
         }
         return edgeVectors;
     }
