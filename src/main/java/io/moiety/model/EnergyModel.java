@@ -13,8 +13,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.moiety.chem.Structure;
 import io.moiety.data.AtomicFile;
 import io.moiety.model.graph.GraphBatch;
+import io.moiety.model.graph.NeighbourList;
 import io.moiety.model.nn.ForceGrad;
 import io.moiety.model.nn.GradMode;
+import io.moiety.model.nn.SegmentSum;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -50,6 +52,7 @@ public final class EnergyModel implements AutoCloseable {
     private final AtomisticModel network;
     private final NDManager manager;
     private final ForceGrad forceGrad;
+    private final SegmentSum segmentSum;
     private EnergyHead head;
 
     /**
@@ -68,6 +71,7 @@ public final class EnergyModel implements AutoCloseable {
         this.manager = manager;
         this.head = head;
         this.forceGrad = ForceGrad.load(manager);
+        this.segmentSum = SegmentSum.load(manager);
     }
 
     /** A freshly initialised model (seeded) with identity head; set statistics with {@link #setHead}. */
@@ -103,9 +107,12 @@ public final class EnergyModel implements AutoCloseable {
 
     public DataType dtype() { return config.dataType(); }
 
-    /** A batch with this model's cutoff, dtype and device, owned by a sub-manager of {@code parent}. */
+    /**
+     * A batch with this model's cutoff, dtype and device, owned by a sub-manager of {@code parent};
+     * its segment sums use the model's index-add kernel (close the batch before the model).
+     */
     public GraphBatch batch(List<Structure> structures, NDManager parent, boolean forces) {
-        return GraphBatch.of(structures, config.cutoff(), parent, device(), dtype(), forces);
+        return GraphBatch.of(structures, config.cutoff(), NeighbourList.auto(), parent, device(), dtype(), forces, segmentSum);
     }
 
     /** A batch owned by a sub-manager of the model's manager (close it after the step). */
@@ -254,6 +261,7 @@ public final class EnergyModel implements AutoCloseable {
     @Override
     public void close() {
         forceGrad.close();
+        segmentSum.close();
         manager.close();
     }
 }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import io.moiety.model.nn.Constants;
 import io.moiety.model.nn.Ops;
 import io.moiety.model.nn.Segment;
+import io.moiety.model.nn.SegmentSum;
 
 /**
  * The directed edges of a {@link GraphBatch} grouped into unordered pairs: edge {@code a→b}
@@ -41,8 +42,10 @@ public final class EdgePairs {
      * @param dst       target atom of each directed edge, non-decreasing
      * @param shifts    Cartesian shift vector of each edge, {@code [3E]} (Å)
      * @param atoms     number of atoms
+     * @param kernel    index-add segment sums, or null for sparse products
      */
-    EdgePairs(NDManager manager, Constants constants, NDArray positions, int[] src, int[] dst, double[] shifts, int atoms) {
+    EdgePairs(NDManager manager, Constants constants, NDArray positions, int[] src, int[] dst, double[] shifts, int atoms,
+              SegmentSum kernel) {
         this.manager = manager;
         this.constants = constants;
         this.positions = positions;
@@ -76,7 +79,7 @@ public final class EdgePairs {
         second = manager.create(b);
         ends = manager.create(ab);
         shift = periodic ? constants.array(sv, new Shape(pairs, 3)) : null;
-        toAtoms = new Segment(manager, target, atoms, constants.dtype());
+        toAtoms = new Segment(manager, target, atoms, constants.dtype(), kernel);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.moiety.chem.Structure;
 import io.moiety.model.nn.Constants;
 import io.moiety.model.nn.Ops;
 import io.moiety.model.nn.Segment;
+import io.moiety.model.nn.SegmentSum;
 import java.util.List;
 
 /**
@@ -36,12 +37,13 @@ public final class GraphBatch implements AutoCloseable {
     private final Segment atomsToGraphs;
     private final double cutoff;
     private final double[] shiftValues;
+    private final SegmentSum kernel;
     private NDArray edgeVectors;
     private NDArray edgeLengths;
     private EdgePairs edgePairs;
 
     private GraphBatch(List<Structure> structures, double cutoff, NeighbourList list, NDManager parent,
-                       Device device, DataType dtype, boolean positionsRequireGrad) {
+                       Device device, DataType dtype, boolean positionsRequireGrad, SegmentSum kernel) {
         if (!Ops.floating(dtype)) {
             throw new IllegalArgumentException("dtype must be float32 or float64, got " + dtype);
         }
@@ -50,6 +52,7 @@ public final class GraphBatch implements AutoCloseable {
         }
         this.dtype = dtype;
         this.cutoff = cutoff;
+        this.kernel = kernel;
         int g = structures.size();
         atomsPerGraph = new int[g];
         offsets = new int[g];
@@ -95,7 +98,7 @@ public final class GraphBatch implements AutoCloseable {
         }
         z = manager.create(toLong(atomicNumbers));
         shiftValues = sv;
-        atomsToGraphs = new Segment(manager, graphIndex, g, dtype);
+        atomsToGraphs = new Segment(manager, graphIndex, g, dtype, kernel);
     }
 
     /**
@@ -110,13 +113,22 @@ public final class GraphBatch implements AutoCloseable {
      */
     public static GraphBatch of(List<Structure> structures, double cutoff, NDManager parent, Device device,
                                 DataType dtype, boolean positionsRequireGrad) {
-        return new GraphBatch(structures, cutoff, NeighbourList.auto(), parent, device, dtype, positionsRequireGrad);
+        return new GraphBatch(structures, cutoff, NeighbourList.auto(), parent, device, dtype, positionsRequireGrad, null);
     }
 
     /** As {@link #of} with an explicit neighbour-list builder. */
     public static GraphBatch of(List<Structure> structures, double cutoff, NeighbourList list, NDManager parent,
                                 Device device, DataType dtype, boolean positionsRequireGrad) {
-        return new GraphBatch(structures, cutoff, list, parent, device, dtype, positionsRequireGrad);
+        return new GraphBatch(structures, cutoff, list, parent, device, dtype, positionsRequireGrad, null);
+    }
+
+    /**
+     * As {@link #of}, with segment sums by {@code index_add} through {@code kernel} (owned by the
+     * caller, e.g. the model, and kept open while the batch is used) instead of sparse products.
+     */
+    public static GraphBatch of(List<Structure> structures, double cutoff, NeighbourList list, NDManager parent,
+                                Device device, DataType dtype, boolean positionsRequireGrad, SegmentSum kernel) {
+        return new GraphBatch(structures, cutoff, list, parent, device, dtype, positionsRequireGrad, kernel);
     }
 
     private static long[] toLong(int[] a) {
@@ -178,7 +190,7 @@ public final class GraphBatch implements AutoCloseable {
     /** Sums edge rows into their destination atoms. */
     public Segment edgesToAtoms() {
         if (edgesToAtoms == null) {
-            edgesToAtoms = new Segment(manager, dst, atomicNumbers.length, dtype);
+            edgesToAtoms = new Segment(manager, dst, atomicNumbers.length, dtype, kernel);
         }
         return edgesToAtoms;
     }
@@ -202,7 +214,7 @@ public final class GraphBatch implements AutoCloseable {
      */
     public EdgePairs edgePairs() {
         if (edgePairs == null) {
-            edgePairs = new EdgePairs(manager, constants, positions, src, dst, shiftValues, atomicNumbers.length);
+            edgePairs = new EdgePairs(manager, constants, positions, src, dst, shiftValues, atomicNumbers.length, kernel);
         }
         return edgePairs;
     }
