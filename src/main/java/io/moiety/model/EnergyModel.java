@@ -56,14 +56,26 @@ public final class EnergyModel implements AutoCloseable {
     private EnergyHead head;
 
     /**
-     * Outputs of one forward pass.
+     * Outputs of one forward pass. The total energy of graph g is
+     * {@code relativeEnergies[g] + referenceEnergies[g]}, added in double by {@link #totalEnergies()}
+     * (see {@link EnergyHead} for why the reference sum stays on the host).
      *
-     * @param energies     total energies per graph, eV {@code [G]}
-     * @param forces       conservative forces −∂E/∂x, eV/Å {@code [N, 3]} (null if not requested)
-     * @param directForces direct-head forces, eV/Å {@code [N, 3]} (null without that head)
-     * @param atomEnergies normalised per-atom network outputs {@code [N]}
+     * @param relativeEnergies  total minus per-element reference energies per graph, eV {@code [G]}
+     *                          (differentiable; this is what a loss compares)
+     * @param referenceEnergies Σ E_ref(Z_i) per graph, eV, double precision
+     * @param forces            conservative forces −∂E/∂x, eV/Å {@code [N, 3]} (null if not requested)
+     * @param directForces      direct-head forces, eV/Å {@code [N, 3]} (null without that head)
+     * @param atomEnergies      normalised per-atom network outputs {@code [N]}
      */
-    public record Output(NDArray energies, NDArray forces, NDArray directForces, NDArray atomEnergies) {}
+    public record Output(NDArray relativeEnergies, double[] referenceEnergies, NDArray forces, NDArray directForces,
+                         NDArray atomEnergies) {
+
+        /** Total energies per graph in eV, double precision (copies the relative energies to the host). */
+        public double[] totalEnergies() {
+            double[] rel = relativeEnergies.toType(DataType.FLOAT64, false).toDoubleArray();
+            return EnergyHead.totalEnergies(rel, referenceEnergies);
+        }
+    }
 
     private EnergyModel(ModelConfig config, AtomisticModel network, NDManager manager, EnergyHead head) {
         this.config = config;
@@ -130,10 +142,10 @@ public final class EnergyModel implements AutoCloseable {
     public Output forward(GraphBatch batch, ParameterStore ps, boolean training, boolean forces) {
         ParameterStore store = ps == null ? new ParameterStore(batch.manager(), false) : ps;
         AtomOutputs out = network.forward(batch, store, training);
-        NDArray energies = head.totalEnergies(batch, out.energies());
+        NDArray energies = head.relativeEnergies(batch, out.energies());
         NDArray f = forces ? forceGrad.forces(energies, batch.positions(), training) : null;
         NDArray direct = out.directForces() == null ? null : head.forces(batch, out.directForces());
-        return new Output(energies, f, direct, out.energies());
+        return new Output(energies, head.referenceEnergies(batch), f, direct, out.energies());
     }
 
     /** Inference in batches of {@code batchSize} structures; no graph is kept, memory is freed per batch. */
@@ -143,7 +155,7 @@ public final class EnergyModel implements AutoCloseable {
             List<Structure> chunk = structures.subList(start, Math.min(structures.size(), start + batchSize));
             try (GradMode g = GradMode.enabled(); GraphBatch b = batch(chunk, true)) {
                 Output o = forward(b, null, false, true);
-                double[] e = o.energies().toType(DataType.FLOAT64, false).toDoubleArray();
+                double[] e = o.totalEnergies();
                 double[] f = o.forces().toType(DataType.FLOAT64, false).toDoubleArray();
                 int[] offsets = b.offsets();
                 int[] counts = b.atomsPerGraph();
