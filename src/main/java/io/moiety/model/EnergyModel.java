@@ -13,8 +13,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.moiety.chem.Structure;
 import io.moiety.data.AtomicFile;
 import io.moiety.model.graph.GraphBatch;
+import io.moiety.model.graph.NeighbourList;
 import io.moiety.model.nn.ForceGrad;
 import io.moiety.model.nn.GradMode;
+import io.moiety.model.nn.SegmentSum;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -50,17 +52,30 @@ public final class EnergyModel implements AutoCloseable {
     private final AtomisticModel network;
     private final NDManager manager;
     private final ForceGrad forceGrad;
+    private final SegmentSum segmentSum;
     private EnergyHead head;
 
     /**
-     * Outputs of one forward pass.
+     * Outputs of one forward pass. The total energy of graph g is
+     * {@code relativeEnergies[g] + referenceEnergies[g]}, added in double by {@link #totalEnergies()}
+     * (see {@link EnergyHead} for why the reference sum stays on the host).
      *
-     * @param energies     total energies per graph, eV {@code [G]}
-     * @param forces       conservative forces −∂E/∂x, eV/Å {@code [N, 3]} (null if not requested)
-     * @param directForces direct-head forces, eV/Å {@code [N, 3]} (null without that head)
-     * @param atomEnergies normalised per-atom network outputs {@code [N]}
+     * @param relativeEnergies  total minus per-element reference energies per graph, eV {@code [G]}
+     *                          (differentiable; this is what a loss compares)
+     * @param referenceEnergies Σ E_ref(Z_i) per graph, eV, double precision
+     * @param forces            conservative forces −∂E/∂x, eV/Å {@code [N, 3]} (null if not requested)
+     * @param directForces      direct-head forces, eV/Å {@code [N, 3]} (null without that head)
+     * @param atomEnergies      normalised per-atom network outputs {@code [N]}
      */
-    public record Output(NDArray energies, NDArray forces, NDArray directForces, NDArray atomEnergies) {}
+    public record Output(NDArray relativeEnergies, double[] referenceEnergies, NDArray forces, NDArray directForces,
+                         NDArray atomEnergies) {
+
+        /** Total energies per graph in eV, double precision (copies the relative energies to the host). */
+        public double[] totalEnergies() {
+            double[] rel = relativeEnergies.toType(DataType.FLOAT64, false).toDoubleArray();
+            return EnergyHead.totalEnergies(rel, referenceEnergies);
+        }
+    }
 
     private EnergyModel(ModelConfig config, AtomisticModel network, NDManager manager, EnergyHead head) {
         this.config = config;
@@ -68,6 +83,7 @@ public final class EnergyModel implements AutoCloseable {
         this.manager = manager;
         this.head = head;
         this.forceGrad = ForceGrad.load(manager);
+        this.segmentSum = SegmentSum.load(manager);
     }
 
     /** A freshly initialised model (seeded) with identity head; set statistics with {@link #setHead}. */
@@ -103,9 +119,12 @@ public final class EnergyModel implements AutoCloseable {
 
     public DataType dtype() { return config.dataType(); }
 
-    /** A batch with this model's cutoff, dtype and device, owned by a sub-manager of {@code parent}. */
+    /**
+     * A batch with this model's cutoff, dtype and device, owned by a sub-manager of {@code parent};
+     * its segment sums use the model's index-add kernel (close the batch before the model).
+     */
     public GraphBatch batch(List<Structure> structures, NDManager parent, boolean forces) {
-        return GraphBatch.of(structures, config.cutoff(), parent, device(), dtype(), forces);
+        return GraphBatch.of(structures, config.cutoff(), NeighbourList.auto(), parent, device(), dtype(), forces, segmentSum);
     }
 
     /** A batch owned by a sub-manager of the model's manager (close it after the step). */
@@ -123,10 +142,10 @@ public final class EnergyModel implements AutoCloseable {
     public Output forward(GraphBatch batch, ParameterStore ps, boolean training, boolean forces) {
         ParameterStore store = ps == null ? new ParameterStore(batch.manager(), false) : ps;
         AtomOutputs out = network.forward(batch, store, training);
-        NDArray energies = head.totalEnergies(batch, out.energies());
+        NDArray energies = head.relativeEnergies(batch, out.energies());
         NDArray f = forces ? forceGrad.forces(energies, batch.positions(), training) : null;
         NDArray direct = out.directForces() == null ? null : head.forces(batch, out.directForces());
-        return new Output(energies, f, direct, out.energies());
+        return new Output(energies, head.referenceEnergies(batch), f, direct, out.energies());
     }
 
     /** Inference in batches of {@code batchSize} structures; no graph is kept, memory is freed per batch. */
@@ -136,7 +155,7 @@ public final class EnergyModel implements AutoCloseable {
             List<Structure> chunk = structures.subList(start, Math.min(structures.size(), start + batchSize));
             try (GradMode g = GradMode.enabled(); GraphBatch b = batch(chunk, true)) {
                 Output o = forward(b, null, false, true);
-                double[] e = o.energies().toType(DataType.FLOAT64, false).toDoubleArray();
+                double[] e = o.totalEnergies();
                 double[] f = o.forces().toType(DataType.FLOAT64, false).toDoubleArray();
                 int[] offsets = b.offsets();
                 int[] counts = b.atomsPerGraph();
@@ -254,6 +273,7 @@ public final class EnergyModel implements AutoCloseable {
     @Override
     public void close() {
         forceGrad.close();
+        segmentSum.close();
         manager.close();
     }
 }

@@ -59,7 +59,7 @@ public final class EnergyModelNetwork implements Network {
         try (GradMode g = GradMode.enabled()) {
             GraphBatch batch = model.batch(structures, parent, true);
             EnergyModel.Output o = model.forward(batch, new ParameterStore(batch.manager(), false), training, true);
-            return new Output(o.energies(), o.forces());
+            return new Output(o.relativeEnergies(), o.referenceEnergies(), o.forces());
         }
     }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import io.moiety.chem.Structure;
 import io.moiety.data.Frame;
+import io.moiety.model.EnergyHead;
 import io.moiety.model.Prediction;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ public final class NetworkPredictor {
             }
             try (NDManager step = parent.newSubManager()) {
                 Network.Output o = network.forward(structures, step, false);
-                double[] e = doubles(o.energies());
+                double[] e = EnergyHead.totalEnergies(doubles(o.relativeEnergies()), o.referenceEnergies());
                 double[] f = doubles(o.forces());
                 int off = 0;
                 for (int k = 0; k < batch.length; k++) {

@@ -65,7 +65,7 @@ public final class ModelStepBenchmark {
                      GraphBatch g = m.batch(b, true)) {
                     EnergyModel.Output o = m.forward(g, null, true, true);
                     Constants c = g.constants();
-                    NDArray loss = o.energies().square().mean().mul(c.scalar(4.0))
+                    NDArray loss = o.relativeEnergies().square().mean().mul(c.scalar(4.0))
                             .add(o.forces().square().mean().mul(c.scalar(100.0)));
                     gc.backward(loss);
                 }

@@ -94,7 +94,7 @@ public final class QuickFitBenchmark {
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector(); GraphBatch g = m.batch(s, true)) {
                     EnergyModel.Output o = m.forward(g, null, true, true);
                     Constants c = g.constants();
-                    NDArray le = o.energies().sub(c.vector(e)).div(g.atomCounts()).square().mean();
+                    NDArray le = o.relativeEnergies().sub(c.vector(e)).div(g.atomCounts()).square().mean();
                     NDArray lf = o.forces().sub(c.array(f, new Shape(g.numAtoms(), 3))).square().mean();
                     NDArray loss = le.mul(c.scalar(4.0)).add(lf.mul(c.scalar(100.0)));
                     gc.backward(loss);

@@ -30,7 +30,7 @@ public class EnergyBench {
         EnergyModel m = s.energyModel;
         try (GradMode g = GradMode.disabled(); GraphBatch b = m.batch(s.input, false)) {
             EnergyModel.Output o = m.forward(b, null, false, false);
-            bh.consume(o.energies().toFloatArray());
+            bh.consume(o.relativeEnergies().toFloatArray());
         }
     }
 }

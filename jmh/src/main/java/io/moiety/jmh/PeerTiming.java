@@ -128,7 +128,7 @@ public final class PeerTiming {
             long t0 = THREADS.getCurrentThreadCpuTime();
             GraphBatch b = m.batch(structures, step, true);
             long t1 = THREADS.getCurrentThreadCpuTime();
-            NDArray e = m.forward(b, null, false, false).energies();
+            NDArray e = m.forward(b, null, false, false).relativeEnergies();
             long t2 = THREADS.getCurrentThreadCpuTime();
             NDArray f = forceGrad.forces(e, b.positions(), false);
             float[] ev = e.toFloatArray();

@@ -94,10 +94,10 @@ final class TrainStep implements AutoCloseable {
                 long t1 = CPU.getCurrentThreadCpuTime();
                 EnergyModel.Output o = model.forward(b, new ParameterStore(b.manager(), false), true, false);
                 long t2 = CPU.getCurrentThreadCpuTime();
-                NDArray f = forceGrad.forces(o.energies(), b.positions(), true);
+                NDArray f = forceGrad.forces(o.relativeEnergies(), b.positions(), true);
                 long t3 = CPU.getCurrentThreadCpuTime();
                 Constants c = b.constants();
-                NDArray l = o.energies().sub(c.vector(energies)).div(c.vector(atomCounts)).square().mean()
+                NDArray l = o.relativeEnergies().sub(c.vector(energies)).div(c.vector(atomCounts)).square().mean()
                         .mul(c.scalar(energyWeight))
                         .add(f.sub(c.array(forces, new Shape(forces.length / 3, 3))).square().mean()
                                 .mul(c.scalar(forcesWeight)));

@@ -9,6 +9,7 @@ import io.moiety.chem.Structure;
 import io.moiety.model.nn.Constants;
 import io.moiety.model.nn.Ops;
 import io.moiety.model.nn.Segment;
+import io.moiety.model.nn.SegmentSum;
 import java.util.List;
 
 /**
@@ -29,17 +30,20 @@ public final class GraphBatch implements AutoCloseable {
     private final int[] dst;
     private final NDArray positions;
     private final NDArray z;
-    private final NDArray srcArray;
-    private final NDArray dstArray;
-    private final NDArray shift;
-    private final Segment edgesToAtoms;
+    private NDArray srcArray;     // the per-edge arrays are made on first use: models that work
+    private NDArray dstArray;     // on edge pairs (SchNet, PaiNN) never need them
+    private NDArray shift;
+    private Segment edgesToAtoms;
     private final Segment atomsToGraphs;
     private final double cutoff;
+    private final double[] shiftValues;
+    private final SegmentSum kernel;
     private NDArray edgeVectors;
     private NDArray edgeLengths;
+    private EdgePairs edgePairs;
 
     private GraphBatch(List<Structure> structures, double cutoff, NeighbourList list, NDManager parent,
-                       Device device, DataType dtype, boolean positionsRequireGrad) {
+                       Device device, DataType dtype, boolean positionsRequireGrad, SegmentSum kernel) {
         if (!Ops.floating(dtype)) {
             throw new IllegalArgumentException("dtype must be float32 or float64, got " + dtype);
         }
@@ -48,6 +52,7 @@ public final class GraphBatch implements AutoCloseable {
         }
         this.dtype = dtype;
         this.cutoff = cutoff;
+        this.kernel = kernel;
         int g = structures.size();
         atomsPerGraph = new int[g];
         offsets = new int[g];
@@ -92,11 +97,8 @@ public final class GraphBatch implements AutoCloseable {
             positions.setRequiresGradient(true);
         }
         z = manager.create(toLong(atomicNumbers));
-        srcArray = manager.create(toLong(src));
-        dstArray = manager.create(toLong(dst));
-        shift = constants.array(sv, new Shape(e, 3));
-        edgesToAtoms = new Segment(manager, dst, n, dtype);
-        atomsToGraphs = new Segment(manager, graphIndex, g, dtype);
+        shiftValues = sv;
+        atomsToGraphs = new Segment(manager, graphIndex, g, dtype, kernel);
     }
 
     /**
@@ -111,13 +113,22 @@ public final class GraphBatch implements AutoCloseable {
      */
     public static GraphBatch of(List<Structure> structures, double cutoff, NDManager parent, Device device,
                                 DataType dtype, boolean positionsRequireGrad) {
-        return new GraphBatch(structures, cutoff, NeighbourList.auto(), parent, device, dtype, positionsRequireGrad);
+        return new GraphBatch(structures, cutoff, NeighbourList.auto(), parent, device, dtype, positionsRequireGrad, null);
     }
 
     /** As {@link #of} with an explicit neighbour-list builder. */
     public static GraphBatch of(List<Structure> structures, double cutoff, NeighbourList list, NDManager parent,
                                 Device device, DataType dtype, boolean positionsRequireGrad) {
-        return new GraphBatch(structures, cutoff, list, parent, device, dtype, positionsRequireGrad);
+        return new GraphBatch(structures, cutoff, list, parent, device, dtype, positionsRequireGrad, null);
+    }
+
+    /**
+     * As {@link #of}, with segment sums by {@code index_add} through {@code kernel} (owned by the
+     * caller, e.g. the model, and kept open while the batch is used) instead of sparse products.
+     */
+    public static GraphBatch of(List<Structure> structures, double cutoff, NeighbourList list, NDManager parent,
+                                Device device, DataType dtype, boolean positionsRequireGrad, SegmentSum kernel) {
+        return new GraphBatch(structures, cutoff, list, parent, device, dtype, positionsRequireGrad, kernel);
     }
 
     private static long[] toLong(int[] a) {
@@ -153,16 +164,36 @@ public final class GraphBatch implements AutoCloseable {
     public NDArray atomicNumbers() { return z; }
 
     /** Edge source atoms {@code [E]} int64. */
-    public NDArray edgeSrc() { return srcArray; }
+    public NDArray edgeSrc() {
+        if (srcArray == null) {
+            srcArray = manager.create(toLong(src));
+        }
+        return srcArray;
+    }
 
     /** Edge destination atoms {@code [E]} int64. */
-    public NDArray edgeDst() { return dstArray; }
+    public NDArray edgeDst() {
+        if (dstArray == null) {
+            dstArray = manager.create(toLong(dst));
+        }
+        return dstArray;
+    }
 
     /** Periodic shift vectors {@code [E, 3]}, Å (zero for molecules). */
-    public NDArray edgeShifts() { return shift; }
+    public NDArray edgeShifts() {
+        if (shift == null) {
+            shift = constants.array(shiftValues, new Shape(src.length, 3));
+        }
+        return shift;
+    }
 
     /** Sums edge rows into their destination atoms. */
-    public Segment edgesToAtoms() { return edgesToAtoms; }
+    public Segment edgesToAtoms() {
+        if (edgesToAtoms == null) {
+            edgesToAtoms = new Segment(manager, dst, atomicNumbers.length, dtype, kernel);
+        }
+        return edgesToAtoms;
+    }
 
     /** Sums atom rows into their graphs. */
     public Segment atomsToGraphs() { return atomsToGraphs; }
@@ -170,11 +201,22 @@ public final class GraphBatch implements AutoCloseable {
     /** Edge vectors {@code x[src] − x[dst] + shift}, {@code [E, 3]} Å; computed once per batch, differentiable. */
     public NDArray edgeVectors() {
         if (edgeVectors == null) {
-            NDArray xs = Ops.gather(positions, srcArray, manager);
-            NDArray xd = Ops.gather(positions, dstArray, manager);
-            edgeVectors = xs.sub(xd).add(shift);
+            NDArray xs = Ops.gather(positions, edgeSrc(), manager);
+            NDArray xd = Ops.gather(positions, edgeDst(), manager);
+            edgeVectors = xs.sub(xd).add(edgeShifts());
         }
         return edgeVectors;
+    }
+
+    /**
+     * The directed edges grouped into unordered pairs (built on first use, then cached), for
+     * models that evaluate length-only functions once per pair ({@link EdgePairs}).
+     */
+    public EdgePairs edgePairs() {
+        if (edgePairs == null) {
+            edgePairs = new EdgePairs(manager, constants, positions, src, dst, shiftValues, atomicNumbers.length, kernel);
+        }
+        return edgePairs;
     }
 
     /** Edge lengths {@code [E]}, Å. */

@@ -8,13 +8,18 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * Segment sum {@code out[t] = Σ_{s: target(s) = t} x[s]} as a sparse COO incidence matrix
- * {@code [targets, sources]} times {@code x} (DJL has no scatter-add/index-add; the sparse product
- * is twice differentiable and was the fastest layout measured). Built once per batch in the
- * batch's manager; every result is attached to that manager, so a cached matrix never leaks.
+ * Segment sum {@code out[t] = Σ_{s: target(s) = t} x[s]}: by {@code index_add} through
+ * {@link SegmentSum} when a kernel is given (fast backward), otherwise as a sparse COO incidence
+ * matrix {@code [targets, sources]} times {@code x} (DJL has no scatter-add/index-add; the sparse
+ * product is twice differentiable, but its backward multiplies by the transposed sparse matrix,
+ * which is slow on the CPU). Built once per batch in the batch's manager; every result is
+ * attached to that manager, so nothing cached leaks.
  */
 public final class Segment {
     private final NDManager home;
+    private final SegmentSum kernel;
+    private final NDArray targetIndex;
+    private final NDArray targetCount;
     private final NDArray matrix;
     private final NDArray indices;
     private final NDArray values;
@@ -28,9 +33,18 @@ public final class Segment {
      * @param dtype   floating type of the arrays that will be summed
      */
     public Segment(NDManager home, int[] target, int targets, DataType dtype) {
+        this(home, target, targets, dtype, null);
+    }
+
+    /**
+     * As {@link #Segment(NDManager, int[], int, DataType)}, summing with {@code kernel}
+     * ({@code index_add}) when it is not null.
+     */
+    public Segment(NDManager home, int[] target, int targets, DataType dtype, SegmentSum kernel) {
         this.home = home;
         this.targets = targets;
         this.sources = target.length;
+        this.kernel = kernel;
         long[] idx = new long[2 * sources];
         for (int s = 0; s < sources; s++) {
             if (target[s] < 0 || target[s] >= targets) {
@@ -39,6 +53,16 @@ public final class Segment {
             idx[s] = target[s];
             idx[sources + s] = s;
         }
+        if (kernel != null) {
+            this.targetIndex = home.create(java.util.Arrays.copyOf(idx, sources));
+            this.targetCount = home.create((long) targets);
+            this.indices = null;
+            this.values = null;
+            this.matrix = null;
+            return;
+        }
+        this.targetIndex = null;
+        this.targetCount = null;
         // the sparse tensor aliases its index and value tensors, which alias Java buffers:
         // all three must stay alive (in the batch manager) as long as the matrix is used
         this.indices = home.create(idx, new Shape(2, sources));
@@ -58,6 +82,9 @@ public final class Segment {
         Shape shape = x.getShape();
         if (shape.get(0) != sources) {
             throw new IllegalArgumentException("segment sum expects " + sources + " rows, got " + shape);
+        }
+        if (kernel != null) {
+            return kernel.sum(x, targetIndex, targetCount, home);
         }
         long rest = 1;
         for (int k = 1; k < shape.dimension(); k++) {

@@ -9,6 +9,7 @@ import io.moiety.model.AtomOutputs;
 import io.moiety.model.AtomisticModel;
 import io.moiety.model.ModelConfig;
 import io.moiety.model.ModelFactory;
+import io.moiety.model.graph.EdgePairs;
 import io.moiety.model.graph.GraphBatch;
 import io.moiety.model.nn.CompositeBlock;
 import io.moiety.model.nn.Constants;
@@ -25,6 +26,8 @@ import java.util.List;
  * an atom-wise MLP for per-atom energies and, optionally ({@code direct_forces: true}), a gated
  * equivariant block predicting force vectors directly (non-conservative, for comparison).
  * Config keys: {@code features}, {@code interactions}, {@code rbf} (default 20).
+ * Radial filters depend on the edge length only and are computed once per unordered atom pair
+ * ({@link EdgePairs}), shared by both directions (same function, half the filter work).
  */
 public final class PaiNN extends CompositeBlock implements AtomisticModel {
     private static final double EPS = 1e-8;
@@ -60,16 +63,22 @@ public final class PaiNN extends CompositeBlock implements AtomisticModel {
             filter = child("filter", new Dense(rbf, 3 * f, true));
         }
 
-        NDArray[] apply(ParameterStore ps, GraphBatch b, NDArray s, NDArray v, NDArray radial, NDArray fcut,
-                        NDArray unit, boolean training) {
+        /**
+         * Messages on pair-ordered edges ({@link EdgePairs}): the filter {@code W(r)·f_cut(r)}
+         * ({@code radial [P, rbf]}, {@code fcut [P]}) is computed once per pair and used by both
+         * directions; {@code unit [2P, 3]} holds each row's direction (opposite for the reverse half).
+         */
+        NDArray[] apply(ParameterStore ps, GraphBatch b, EdgePairs pairs, NDArray s, NDArray v, NDArray radial,
+                        NDArray fcut, NDArray unit, boolean training) {
+            int p = pairs.count();
             NDArray phi = phi2.apply(ps, Ops.silu(phi1.apply(ps, s, training)), training);
-            NDArray w = filter.apply(ps, radial, training).mul(fcut.expandDims(1));
-            NDArray x = Ops.gather(phi, b.edgeSrc(), b.manager()).mul(w);
+            NDArray w = filter.apply(ps, radial, training).mul(fcut.expandDims(1));         // [P, 3F]
+            NDArray x = Ops.gather(phi, pairs.ends(), b.manager()).reshape(2, p, 3L * f).mul(w).reshape(2L * p, 3L * f);
             NDList parts = x.split(3, 1);
-            NDArray ds = b.edgesToAtoms().sum(parts.get(0));
-            NDArray vj = Ops.gather(v, b.edgeSrc(), b.manager());
+            NDArray ds = pairs.toAtoms().sum(parts.get(0));
+            NDArray vj = Ops.gather(v, pairs.ends(), b.manager());
             NDArray dvEdge = vj.mul(parts.get(1).expandDims(1)).add(parts.get(2).expandDims(1).mul(unit.expandDims(2)));
-            NDArray dv = b.edgesToAtoms().sum(dvEdge);
+            NDArray dv = pairs.toAtoms().sum(dvEdge);
             return new NDArray[] {s.add(ds), v.add(dv)};
         }
     }
@@ -153,14 +162,16 @@ public final class PaiNN extends CompositeBlock implements AtomisticModel {
     @Override
     public AtomOutputs forward(GraphBatch b, ParameterStore ps, boolean training) {
         Constants c = b.constants();
-        NDArray r = b.edgeLengths();
+        EdgePairs pairs = b.edgePairs();
+        NDArray r = pairs.lengths();                                          // [P]: one per unordered pair
         NDArray radial = Ops.sincRbf(r, rbf, b.cutoff(), c);
         NDArray fcut = Ops.cosineCutoff(r, b.cutoff(), c);
-        NDArray unit = b.edgeVectors().div(r.expandDims(1));
+        NDArray unitPair = pairs.vectors().div(r.expandDims(1));
+        NDArray unit = unitPair.concat(unitPair.neg(), 0);                    // [2P, 3]: reverse half points back
         NDArray s = embedding.apply(ps, b.atomicNumbers(), b.manager(), training);
         NDArray v = c.zeros(new Shape(b.numAtoms(), 3, features));
         for (int i = 0; i < messages.size(); i++) {
-            NDArray[] sv = messages.get(i).apply(ps, b, s, v, radial, fcut, unit, training);
+            NDArray[] sv = messages.get(i).apply(ps, b, pairs, s, v, radial, fcut, unit, training);
             sv = updates.get(i).apply(ps, b, sv[0], sv[1], training);
             s = sv[0];
             v = sv[1];

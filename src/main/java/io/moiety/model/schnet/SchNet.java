@@ -7,6 +7,7 @@ import io.moiety.model.AtomOutputs;
 import io.moiety.model.AtomisticModel;
 import io.moiety.model.ModelConfig;
 import io.moiety.model.ModelFactory;
+import io.moiety.model.graph.EdgePairs;
 import io.moiety.model.graph.GraphBatch;
 import io.moiety.model.nn.CompositeBlock;
 import io.moiety.model.nn.Constants;
@@ -22,6 +23,10 @@ import java.util.List;
  * shifted-softplus activations and an atom-wise MLP giving per-atom energies.
  * Config keys: {@code features} (hidden width), {@code interactions}, {@code rbf} (number of
  * Gaussians, default 25), {@code filters} (filter width, default = features).
+ * <p>
+ * The radial features and filters depend on the edge length only, so they are evaluated once
+ * per unordered atom pair ({@link EdgePairs}) and shared by both directions: the same function
+ * as per-edge evaluation with half the filter-network work.
  */
 public final class SchNet extends CompositeBlock implements AtomisticModel {
     private final ModelConfig config;
@@ -55,13 +60,21 @@ public final class SchNet extends CompositeBlock implements AtomisticModel {
             f2out2 = child("f2out2", new Dense(features, features, true));
         }
 
-        NDArray apply(ParameterStore ps, GraphBatch b, NDArray x, NDArray radial, NDArray fcut, boolean training) {
+        /**
+         * One interaction on pair-ordered edges: the filter {@code W(r)·f_cut(r)} depends on the
+         * length only, so it is computed once per pair ({@code radial [P, rbf]}, {@code fcut [P]})
+         * and multiplies both directions of the pair ({@code [2, P, F]} messages).
+         */
+        NDArray apply(ParameterStore ps, GraphBatch b, EdgePairs pairs, NDArray x, NDArray radial, NDArray fcut,
+                      boolean training) {
             Constants c = b.constants();
+            int p = pairs.count();
             NDArray w = filter2.apply(ps, Ops.shiftedSoftplus(filter1.apply(ps, radial, training), c), training);
-            w = w.mul(fcut.expandDims(1));
+            w = w.mul(fcut.expandDims(1));                                    // [P, F]
             NDArray h = in2f.apply(ps, x, training);
-            NDArray msg = Ops.gather(h, b.edgeSrc(), b.manager()).mul(w);
-            NDArray agg = b.edgesToAtoms().sum(msg);
+            long f = h.getShape().get(1);
+            NDArray msg = Ops.gather(h, pairs.ends(), b.manager()).reshape(2, p, f).mul(w); // both directions
+            NDArray agg = pairs.toAtoms().sum(msg.reshape(2L * p, f));
             NDArray v = f2out2.apply(ps, Ops.shiftedSoftplus(f2out1.apply(ps, agg, training), c), training);
             return x.add(v);
         }
@@ -92,12 +105,13 @@ public final class SchNet extends CompositeBlock implements AtomisticModel {
     @Override
     public AtomOutputs forward(GraphBatch b, ParameterStore ps, boolean training) {
         Constants c = b.constants();
-        NDArray r = b.edgeLengths();
+        EdgePairs pairs = b.edgePairs();
+        NDArray r = pairs.lengths();                                          // [P]: one per unordered pair
         NDArray radial = Ops.gaussianRbf(r, rbf, b.cutoff(), c);
         NDArray fcut = Ops.cosineCutoff(r, b.cutoff(), c);
         NDArray x = embedding.apply(ps, b.atomicNumbers(), b.manager(), training);
         for (Interaction block : interactions) {
-            x = block.apply(ps, b, x, radial, fcut, training);
+            x = block.apply(ps, b, pairs, x, radial, fcut, training);
         }
         NDArray e = out2.apply(ps, Ops.shiftedSoftplus(out1.apply(ps, x, training), c), training);
         return new AtomOutputs(e.reshape(b.numAtoms()), null);

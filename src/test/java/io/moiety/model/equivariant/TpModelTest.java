@@ -73,7 +73,7 @@ class TpModelTest {
     static double[][] evaluate(EnergyModel m, List<Structure> structures) {
         try (GradMode g = GradMode.enabled(); GraphBatch b = m.batch(structures, true)) {
             EnergyModel.Output o = m.forward(b, null, false, true);
-            double[] e = o.energies().toDoubleArray();
+            double[] e = o.relativeEnergies().toDoubleArray();
             double[] f = o.forces().toDoubleArray();
             return new double[][] {e, f};
         }
@@ -246,7 +246,7 @@ class TpModelTest {
     /** w_E·Σ(E−E₀)² + w_F·Σ(F−F₀)² on a batch of two frames, as a scalar with graph to the parameters. */
     private static NDArray loss(GraphBatch b, ParameterStore ps) {
         EnergyModel.Output o = model.forward(b, ps, true, true);
-        NDArray e = o.energies();
+        NDArray e = o.relativeEnergies();
         NDArray f = o.forces();
         var c = b.constants();
         NDArray le = e.sub(c.vector(new double[] {-1.0, 2.0})).square().sum();
@@ -334,7 +334,7 @@ class TpModelTest {
                     zeroGradients(m);
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                         EnergyModel.Output o = m.forward(b, ps, true, true);
-                        NDArray le = o.energies().sub(c.vector(eRef)).div(c.scalar(9.0)).square().mean();
+                        NDArray le = o.relativeEnergies().sub(c.vector(eRef)).div(c.scalar(9.0)).square().mean();
                         NDArray lf = o.forces().sub(c.array(fRef, o.forces().getShape())).square().mean();
                         NDArray loss = le.add(lf.mul(c.scalar(10.0)));
                         double v = loss.getDouble();
