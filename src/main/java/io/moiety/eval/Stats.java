@@ -26,6 +26,11 @@ public record Stats(double mean, double std, double min, double max, int n) {
         if (n == 0) {
             return new Stats(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
         }
+        if (min == max) {
+            // identical values (e.g. a deterministic baseline over seeds): exactly that value and
+            // zero spread, not the few-ulp residue of summing and dividing
+            return new Stats(min, 0, min, max, n);
+        }
         double mean = sum / n;
         double ss = 0;
         for (double v : values) {
