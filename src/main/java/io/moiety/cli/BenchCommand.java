@@ -142,15 +142,17 @@ public final class BenchCommand implements Callable<Integer> {
         Instant start = Instant.now();
         long t0 = System.nanoTime();
         List<CellResult> results;
+        int reused;
         try (DatasetTasks source = new DatasetTasks(tasks, dataFile, suite.generate())) {
             BenchmarkRunner runner = new BenchmarkRunner(new StandardPotentials(device), source,
                     new BenchmarkRunner.Options(runDir, force, !noProgress, only));
             results = runner.run(suite);
+            reused = runner.reusedCells();
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         boolean networks = cells.stream().anyMatch(c -> !StandardPotentials.BASELINES.contains(c.model()));
         RunInfo info = new RunInfo(suite.name(), suite.origin(), "moiety bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()).replaceFirst("^bench ?", ""),
-                start.truncatedTo(ChronoUnit.SECONDS).toString(), wall, RunInfo.versions(networks), RunInfo.hardware(networks),
+                start.truncatedTo(ChronoUnit.SECONDS).toString(), wall, reused, RunInfo.versions(networks), RunInfo.hardware(networks),
                 suite.data().equals("default") ? "default (" + dataFile + ")" : dataFile.toString(), sha, suite.seeds(), device);
         ReportWriter writer = new ReportWriter(runDir, suite, results, info);
         Path html = writer.write();

@@ -50,6 +50,7 @@ public final class BenchmarkRunner {
     private final Options options;
     private final CellStore store;
     private final java.util.Set<Path> clearedTrainingDirs = new java.util.HashSet<>();
+    private int reused;
 
     public BenchmarkRunner(PotentialFactory factory, TaskSource tasks, Options options) {
         this.factory = factory;
@@ -82,6 +83,9 @@ public final class BenchmarkRunner {
         return cells;
     }
 
+    /** Cells of the last {@link #run} that were finished by an earlier invocation and reused. */
+    public int reusedCells() { return reused; }
+
     /** Runs (or resumes) every selected cell and returns all results, finished earlier or now. */
     public List<CellResult> run(Suite suite) throws IOException {
         List<Cell> cells = cells(suite, options.only());
@@ -113,6 +117,7 @@ public final class BenchmarkRunner {
                         Optional<CellResult> done = store.finished(cell);
                         if (done.isPresent()) {
                             results.add(done.get());
+                            reused++;
                             step(bar);
                             continue;
                         }

@@ -13,11 +13,13 @@ import java.util.Map;
 
 /**
  * Provenance of a benchmark run, stated in every report: software versions, hardware, the data
- * file and its SHA-256, seeds, device and wall time.
+ * file and its SHA-256, seeds, device and wall time. {@code wallSeconds} is the time of this
+ * invocation; {@code reusedCells} of its cells were finished by an earlier invocation of the same
+ * command (resume) and cost nothing now.
  */
 public record RunInfo(String suite, String suiteOrigin, String command, String started, double wallSeconds,
-                      Map<String, String> versions, Map<String, String> hardware, String dataFile, String dataSha256,
-                      List<Long> seeds, String device) {
+                      int reusedCells, Map<String, String> versions, Map<String, String> hardware, String dataFile,
+                      String dataSha256, List<Long> seeds, String device) {
 
     /** Ordered map for JSON and the report. */
     public Map<String, Object> toMap() {
@@ -27,6 +29,7 @@ public record RunInfo(String suite, String suiteOrigin, String command, String s
         m.put("command", command);
         m.put("started", started);
         m.put("wall_seconds", wallSeconds);
+        m.put("reused_cells", reusedCells);
         m.put("versions", versions);
         m.put("hardware", hardware);
         m.put("data_file", dataFile);

@@ -71,8 +71,10 @@ class BenchmarkRunnerTest {
         assertTrue(first.stream().allMatch(CellResult::ok));
 
         CountingFactory f2 = new CountingFactory();
-        List<CellResult> again = new BenchmarkRunner(f2, TASKS, new BenchmarkRunner.Options(dir, false, false, List.of())).run(s);
+        BenchmarkRunner resumed = new BenchmarkRunner(f2, TASKS, new BenchmarkRunner.Options(dir, false, false, List.of()));
+        List<CellResult> again = resumed.run(s);
         assertEquals(0, f2.calls.get(), "finished cells must not be rerun");
+        assertEquals(8, resumed.reusedCells(), "the report must say that this invocation's wall time excludes them");
         assertEquals(first.get(3).metrics().get(Split.OOD).get(Metric.FORCE_MAE),
                 again.get(3).metrics().get(Split.OOD).get(Metric.FORCE_MAE));
 
@@ -148,7 +150,7 @@ class BenchmarkRunnerTest {
         Suite s = suite(List.of("element-reference", "group-additivity", "harmonic", "broken"), List.of(1L, 2L));
         List<CellResult> results = new BenchmarkRunner(new CountingFactory(), TASKS,
                 new BenchmarkRunner.Options(dir, false, false, List.of())).run(s);
-        RunInfo info = new RunInfo("test", "test", "moiety bench --suite test", "2026-01-01T00:00:00Z", 1.5,
+        RunInfo info = new RunInfo("test", "test", "moiety bench --suite test", "2026-01-01T00:00:00Z", 1.5, 3,
                 RunInfo.versions(false), RunInfo.hardware(false), "synthetic.h5", "abc123", s.seeds(), "cpu");
         ReportWriter w = new ReportWriter(dir, s, results, info);
         Path html = w.write();
@@ -159,6 +161,7 @@ class BenchmarkRunnerTest {
         assertTrue(md.contains("`O(C,H)`"), "environment breakdown lists the hydroxyl oxygen");
         assertTrue(md.contains("Failed cells") && md.contains("diverged"));
         assertTrue(md.contains("abc123") && md.contains("cores"));
+        assertTrue(md.contains("reused 3 of 16 cells") && md.contains("summed over all 16 cells"), "resume stated in the report");
         String page = Files.readString(html);
         assertTrue(page.startsWith("<!DOCTYPE html>") && page.contains("<img src=\"plots/bars-alpha-energy.png\""));
         for (String base : List.of("bars-alpha-energy", "bars-beta-forces", "parity-alpha-harmonic-forces", "parity-beta-group-additivity-energy")) {

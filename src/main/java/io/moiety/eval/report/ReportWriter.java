@@ -127,8 +127,14 @@ public final class ReportWriter {
 
     private List<String> runBullets() {
         List<String> b = new ArrayList<>();
-        b.add("Started " + info.started() + ", wall time " + String.format(Locale.ROOT, "%.1f s", info.wallSeconds())
-                + "; command `" + info.command() + "`");
+        double cellSeconds = results.stream().mapToDouble(r -> r.trainSeconds() + r.evalSeconds()).sum();
+        String wall = String.format(Locale.ROOT, "%.1f s", info.wallSeconds());
+        if (info.reusedCells() > 0) {
+            wall += String.format(Locale.ROOT, " for this invocation, which reused %d of %d cells finished by an earlier"
+                    + " invocation of the same command (resume)", info.reusedCells(), results.size());
+        }
+        b.add("Started " + info.started() + ", wall time " + wall + "; command `" + info.command() + "`");
+        b.add(String.format(Locale.ROOT, "Training and evaluation time summed over all %d cells: %.1f s", results.size(), cellSeconds));
         b.add("Suite `" + suite.name() + "` from `" + suite.origin() + "`; tasks " + String.join(", ", suite.tasks())
                 + "; seeds " + info.seeds() + "; training overrides " + (suite.overrides().isEmpty() ? "none" : "`" + suite.overrides() + "`"));
         b.add("Data `" + info.dataFile() + "`, SHA-256 `" + info.dataSha256() + "`");
