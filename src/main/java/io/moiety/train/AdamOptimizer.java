@@ -95,8 +95,8 @@ public final class AdamOptimizer extends Optimizer implements AutoCloseable {
         steps.clear();
         for (NDArray a : moments) {
             String name = a.getName();
-            NDArray copy = a.toDevice(stateManager.getDevice(), true);
-            copy.attach(stateManager);
+            // own storage: the fused update writes into the moments in place for the rest of the run
+            NDArray copy = Weights.ownedCopy(a, stateManager.getDevice(), stateManager, name);
             if (name.startsWith("m/")) {
                 means.put(name.substring(2), copy);
             } else if (name.startsWith("v/")) {

@@ -47,7 +47,10 @@ public final class CheckpointFile {
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
             .build();
 
-    /** A checkpoint read back: its state and array groups (arrays in the caller's manager). */
+    /**
+     * A checkpoint read back: its state and array groups (arrays in the caller's manager, each
+     * owning its native storage).
+     */
     public record Loaded(CheckpointState state, Map<String, Map<String, NDArray>> arrays) {
         /** The weights to predict with. */
         public Map<String, NDArray> weights() {
@@ -103,7 +106,7 @@ public final class CheckpointFile {
                     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                     zip.transferTo(bytes);
                     try {
-                        NDList list = NDList.decode(manager, bytes.toByteArray());
+                        NDList list = ownStorage(NDList.decode(manager, bytes.toByteArray()));
                         arrays.put(name.substring(0, name.length() - ".ndlist".length()), Weights.toMap(list));
                     } catch (RuntimeException ex) {
                         throw new IOException(file + ": entry " + name + " is damaged: " + ex.getMessage(), ex);
@@ -117,6 +120,21 @@ public final class CheckpointFile {
             throw new IOException(file + ": not a Moiety checkpoint (no " + STATE_ENTRY + ")");
         }
         return new Loaded(state, arrays);
+    }
+
+    /**
+     * Copies decoded arrays into storage of their own and closes the decoded ones: DJL decodes into
+     * arrays whose tensors point into a Java direct buffer that is freed when the array is closed and
+     * the buffer collected, so any other handle on that memory (an alias made by {@code toDevice} on
+     * the same device, for example) would outlive it.
+     */
+    private static NDList ownStorage(NDList decoded) {
+        NDList out = new NDList(decoded.size());
+        for (NDArray a : decoded) {
+            out.add(a.duplicate());
+            a.close();
+        }
+        return out;
     }
 
     private static CheckpointState parseState(Path file, InputStream in) throws IOException {

@@ -60,9 +60,8 @@ public final class ExponentialMovingAverage implements AutoCloseable {
             if (v == null) {
                 throw new IllegalArgumentException("checkpoint has no EMA value for parameter '" + e.getKey() + "'");
             }
-            NDArray c = v.toDevice(e.getValue().getDevice(), true);
-            c.attach(manager);
-            c.setName(e.getKey());
+            // own storage: update() writes into the averages in place
+            NDArray c = Weights.ownedCopy(v, e.getValue().getDevice(), manager, e.getKey());
             fresh.put(e.getKey(), c);
             e.getValue().close();
         }

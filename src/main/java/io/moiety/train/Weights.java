@@ -1,5 +1,6 @@
 package io.moiety.train;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -39,6 +40,21 @@ public final class Weights {
             }
             assign(e.getValue(), v);
         }
+    }
+
+    /**
+     * A copy of {@code source} on {@code device} that owns its storage, named {@code name} and
+     * attached to {@code manager}; for state that is later updated in place (optimiser moments, EMA).
+     * DJL's {@code toDevice(device, true)} does not copy when the device is unchanged: it returns a
+     * second handle on the same storage. For an array decoded from a checkpoint (or created from
+     * Java data) that storage is a Java direct buffer, freed once the decoding manager is closed and
+     * the buffer collected, so in-place writes through such a handle corrupt the native heap.
+     */
+    public static NDArray ownedCopy(NDArray source, Device device, NDManager manager, String name) {
+        NDArray c = noGrad(() -> source.getDevice().equals(device) ? source.duplicate() : source.toDevice(device, true));
+        c.attach(manager);
+        c.setName(name);
+        return c;
     }
 
     /** Detached copies of all parameters, attached to {@code manager}. */
