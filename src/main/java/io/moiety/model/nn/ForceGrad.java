@@ -3,13 +3,6 @@ package io.moiety.model.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.engine.PtNDManager;
-import ai.djl.pytorch.engine.PtSymbolBlock;
-import ai.djl.pytorch.jni.IValueUtils;
-import ai.djl.pytorch.jni.JniUtils;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * Forces {@code F = −∂(Σ E)/∂x} through a tiny TorchScript module
@@ -24,28 +17,15 @@ public final class ForceGrad implements AutoCloseable {
     /** Classpath location of the TorchScript module. */
     public static final String RESOURCE = "/io/moiety/model/force_grad.pt";
 
-    private final NDManager manager;
-    private final PtSymbolBlock module;
+    private final ScriptModule module;
 
-    private ForceGrad(NDManager manager, PtSymbolBlock module) {
-        this.manager = manager;
+    private ForceGrad(ScriptModule module) {
         this.module = module;
     }
 
     /** Loads the module onto {@code parent}'s device; it lives in a sub-manager closed by {@link #close()}. */
     public static ForceGrad load(NDManager parent) {
-        NDManager m = parent.newSubManager();
-        try (InputStream in = ForceGrad.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE + " (run src/main/python/build_force_module.py)");
-            }
-            PtSymbolBlock block = JniUtils.loadModule((PtNDManager) m, in, true, false);
-            JniUtils.enableTrainingMode(block);
-            return new ForceGrad(m, block);
-        } catch (IOException e) {
-            m.close();
-            throw new UncheckedIOException("cannot load " + RESOURCE, e);
-        }
+        return new ForceGrad(ScriptModule.load(parent, RESOURCE, "src/main/python/build_force_module.py"));
     }
 
     /**
@@ -58,7 +38,7 @@ public final class ForceGrad implements AutoCloseable {
     public NDArray forces(NDArray energy, NDArray positions, boolean createGraph) {
         NDManager home = positions.getManager();
         NDArray flag = home.create(createGraph ? 1L : 0L);
-        NDList out = IValueUtils.forward(module, new NDList(energy, positions, flag), true);
+        NDList out = module.forward(new NDList(energy, positions, flag));
         NDArray f = out.singletonOrThrow();
         f.attach(home);
         flag.close();
@@ -68,6 +48,5 @@ public final class ForceGrad implements AutoCloseable {
     @Override
     public void close() {
         module.close();
-        manager.close();
     }
 }
