@@ -21,7 +21,9 @@ EXTRA=("$@")
 jmh neighbour-list-cluster 'NeighbourListBench' -p system=cluster
 jmh neighbour-list-box-cell 'NeighbourListBench.cellList' -p system=box
 jmh neighbour-list-box-allpairs 'NeighbourListBench.allPairs' -p system=box -p atoms=20,100,1000
-jmh energy 'EnergyBench'
-jmh energy-forces 'EnergyForcesBench'
-jmh train-step 'TrainStepBench'
+# SchNet and PaiNN up to N = 10,000; the equivariant tp-small up to N = 1,000 (seconds per call beyond)
+jmh energy 'EnergyBench' -p model=schnet-small,painn-small
+jmh energy-forces 'EnergyForcesBench' -p model=schnet-small,painn-small
+jmh train-step 'TrainStepBench' -p model=schnet-small,painn-small
+jmh models-tp 'EnergyBench|EnergyForcesBench|TrainStepBench' -p model=tp-small -p atoms=20,100,1000
 java -cp "$cp" io.moiety.jmh.ScalingPlot "$out" | tee "$out/scaling.md"
