@@ -44,6 +44,7 @@ public final class LabelPipeline {
 
     private final PipelineOptions options;
     private final Map<String, String> env;
+    private final Path faketime;                 // null: the embedding is not seeded
     private final Optional<String> unseededWarning;
     private final WorkStore store;
 
@@ -56,14 +57,16 @@ public final class LabelPipeline {
     LabelPipeline(PipelineOptions options, Map<String, String> env) {
         this.options = options;
         this.env = Map.copyOf(env);
-        this.unseededWarning = FaketimeLibrary.missingWarning(this.env);
+        // resolved once: the work-directory key, the provenance and the obabel calls must agree
+        this.faketime = FaketimeLibrary.find(this.env).orElse(null);
+        this.unseededWarning = faketime == null ? FaketimeLibrary.missingWarning(this.env) : Optional.empty();
         this.store = new WorkStore(options.work(), embeddingSeeded()
                 ? "seeded|FAKETIME=" + OpenBabel.frozenClock(options.seed()) + "|seed=" + options.seed()
                 : "unseeded|seed=" + options.seed());
     }
 
     /** Whether the Open Babel embedding is seeded by the global seed (libfaketime found). */
-    public boolean embeddingSeeded() { return unseededWarning.isEmpty(); }
+    public boolean embeddingSeeded() { return faketime != null; }
 
     /** The warning printed by {@link #run} when the embedding is not seeded. */
     public Optional<String> unseededWarning() { return unseededWarning; }
@@ -107,7 +110,7 @@ public final class LabelPipeline {
      */
     public GenerationSummary run(List<MoleculeJob> jobs) throws IOException, InterruptedException {
         Xtb xtb = new Xtb(ExternalTool.XTB.locate(env), store.scratch(), options.timeout());
-        OpenBabel obabel = OpenBabel.locate(env, store.scratch(), options.timeout());
+        OpenBabel obabel = new OpenBabel(ExternalTool.OBABEL.locate(env), faketime, store.scratch(), options.timeout());
         unseededWarning.ifPresent(System.err::println);
         ToolRun.deleteTree(store.scratch());
         Files.createDirectories(store.scratch());
@@ -203,7 +206,7 @@ public final class LabelPipeline {
             List<Failure> sorted = new ArrayList<>(failures);
             sorted.sort((a, b) -> a.toString().compareTo(b.toString()));
             return new GenerationSummary(jobs.size(), moleculesFailed.get(), total, labelled.get(), failedFrames.get(),
-                    computed.get(), obabel.seeded(), Duration.ofNanos(System.nanoTime() - start), sorted);
+                    computed.get(), embeddingSeeded(), Duration.ofNanos(System.nanoTime() - start), sorted);
         }
 
         private void message() {
