@@ -47,6 +47,7 @@ import picocli.CommandLine.Spec;
             "  moiety train --model models/my.yaml --train data.xyz --energy-key REF_energy --forces-key REF_forces",
             "  moiety train --model schnet-small --train data.h5 --set training.scheduler=cosine --set features=128",
             "  moiety train --model schnet-small --train data.h5 --out runs/eth --resume   # continue a killed run",
+            "  moiety train --model schnet-small --train data.h5 --init-from runs/eth --lr 1e-4 --out runs/eth-2   # second cycle",
             "  moiety predict --run runs/eth --data test.xyz --out predicted.xyz"})
 public final class TrainCommand implements Callable<Integer> {
     @CommandLine.Mixin
@@ -110,6 +111,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run in RUNDIR from its last.ckpt (same data, seed and settings).")
     boolean resume;
 
+    @Option(names = "--init-from", paramLabel = "RUN|CKPT",
+            description = "Warm start: begin a new run from the weights (EMA, if kept) and normalisation of a "
+                    + "checkpoint of the same architecture (a run directory means its best.ckpt), with a fresh "
+                    + "optimiser and schedule: a second learning-rate cycle, or fine-tuning on new data.")
+    Path initFrom;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Override any config key, e.g. --set features=128 --set training.ema_decay=0.999 (repeatable).")
     List<String> sets = new ArrayList<>();
@@ -128,6 +135,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (!resume && Files.exists(last)) {
             throw new IllegalArgumentException(runDir + " already holds a run (last.ckpt); use --resume to continue it "
                     + "or choose another --out");
+        }
+        if (resume && initFrom != null) {
+            throw new IllegalArgumentException("--init-from starts a new run and --resume continues one; use one of them");
         }
         Map<String, String> overrides = new LinkedHashMap<>();
         for (String s : sets) {
@@ -172,7 +182,7 @@ public final class TrainCommand implements Callable<Integer> {
                 model, trainFrames.size(), validFrames.size(), train, runDir);
         Path modelPath = Path.of(model);
         try (Potential p = Training.train(new TrainRequest(modelPath, overrides, seed, device, trainFrames,
-                validFrames, runDir, !noProgress))) {
+                validFrames, runDir, !noProgress, initFrom))) {
             CheckpointState st = CheckpointFile.readState(last);
             List<EpochResult> h = st.history();
             outw.printf(Locale.ROOT, "%s: %d epochs (%s), %.0f s%n", p.name(), st.epoch(), st.stopReason(),

@@ -23,10 +23,28 @@ import java.util.List;
  * @param trainFrames    number of training frames
  * @param validFrames    number of validation frames
  * @param created        when the run started (ISO-8601 UTC)
+ * @param initializedFrom the checkpoint a warm-started run began from (path and SHA-256), or {@code ""}
+ *                        for a run trained from scratch
  */
 public record RunMetadata(String moietyVersion, String djlVersion, String engine, String javaVersion,
                           String device, String trainHash, String validHash, int trainFrames, int validFrames,
-                          String created) {
+                          String created, String initializedFrom) {
+
+    public RunMetadata {
+        initializedFrom = initializedFrom == null ? "" : initializedFrom; // checkpoints before warm starts
+    }
+
+    /** This metadata for a run warm-started from {@code checkpoint} (path and content hash). */
+    public RunMetadata withInitializedFrom(java.nio.file.Path checkpoint) throws java.io.IOException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            String sha = HexFormat.of().formatHex(md.digest(java.nio.file.Files.readAllBytes(checkpoint)));
+            return new RunMetadata(moietyVersion, djlVersion, engine, javaVersion, device, trainHash, validHash,
+                    trainFrames, validFrames, created, checkpoint.toAbsolutePath().normalize() + " sha256:" + sha);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** Metadata for a run starting now. */
     public static RunMetadata of(List<Frame> train, List<Frame> valid, String device) {
@@ -34,7 +52,7 @@ public record RunMetadata(String moietyVersion, String djlVersion, String engine
         Engine engine = Engine.getInstance();
         return new RunMetadata(v == null ? "dev" : v, Engine.getDjlVersion(),
                 engine.getEngineName() + " " + engine.getVersion(), System.getProperty("java.version"),
-                device, hash(train), hash(valid), train.size(), valid.size(), Instant.now().toString());
+                device, hash(train), hash(valid), train.size(), valid.size(), Instant.now().toString(), "");
     }
 
     /** SHA-256 (hex) over atomic numbers, positions, energies and forces of the frames, in order. */

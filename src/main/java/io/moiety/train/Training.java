@@ -64,13 +64,37 @@ public final class Training {
             meta = previous.metadata();
             LOG.info("resuming {} from epoch {} in {}", name, previous.epoch(), request.runDir());
         }
+        Path init = previous == null && request.initFrom() != null ? checkpointFile(request.initFrom()) : null;
+        CheckpointState initState = null;
+        if (init != null) {
+            initState = CheckpointFile.readState(init);
+            ModelConfig saved = ModelConfig.parse(initState.modelConfigYaml(), init + "!config");
+            if (!sameArchitecture(saved, config)) {
+                throw new IllegalArgumentException("--init-from " + init + ": its model (" + saved.type() + ", "
+                        + saved.architecture() + ", cutoff " + saved.cutoff() + ", " + saved.dtype()
+                        + ") differs from " + name + " (" + config.type() + ", " + config.architecture()
+                        + ", cutoff " + config.cutoff() + ", " + config.dtype() + "); a warm start needs the same"
+                        + " architecture");
+            }
+            meta = meta.withInitializedFrom(init);
+            LOG.info("warm start of {} from {} (epoch {} of that run)", name, init, initState.bestEpoch());
+        }
 
         EnergyModel model = EnergyModel.create(config, device, request.seed());
         try {
+            // a warm start keeps the normalisation its weights were trained in
             EnergyNormalization norm = previous != null ? previous.normalization()
+                    : initState != null ? initState.normalization()
                     : EnergyNormalization.fit(request.train(), tc.isolatedAtoms());
             model.setHead(norm.toHead());
             EnergyModelNetwork network = new EnergyModelNetwork(name, model);
+            if (init != null) {
+                // before the loop exists, so its EMA starts from these weights too
+                try (NDManager tmp = model.manager().newSubManager()) {
+                    CheckpointFile.Loaded ck = CheckpointFile.read(init, tmp);
+                    Weights.assign(network.parameters(), ck.arrays().getOrDefault(CheckpointFile.EMA, ck.weights()));
+                }
+            }
             TrainingLoop.RunInfo info = new TrainingLoop.RunInfo(name, config.toYaml(), request.seed(), norm, meta);
             try (TrainingLoop loop = new TrainingLoop(network, tc, info, request.train(), request.validation(),
                     List.of(), model.manager())) {
@@ -126,11 +150,7 @@ public final class Training {
      * latter the EMA weights) as a potential on {@code device}.
      */
     public static Potential load(Path checkpoint, String device) throws IOException {
-        Path file = Files.isDirectory(checkpoint) ? checkpoint.resolve(CheckpointListener.BEST) : checkpoint;
-        if (!Files.exists(file)) {
-            throw new IOException(file + " does not exist" + (Files.isDirectory(checkpoint)
-                    ? " (is " + checkpoint + " a finished or running training directory?)" : ""));
-        }
+        Path file = checkpointFile(checkpoint);
         CheckpointState state = CheckpointFile.readState(file);
         ModelConfig config = ModelConfig.parse(state.modelConfigYaml(), file + "!config");
         EnergyModel model = EnergyModel.create(config, Devices.select(device), state.seed());
@@ -164,8 +184,7 @@ public final class Training {
             problems.add("validation data (hash differs)");
         }
         ModelConfig saved = ModelConfig.parse(prev.modelConfigYaml(), last.toString());
-        if (!saved.architecture().equals(config.architecture()) || !saved.type().equals(config.type())
-                || saved.cutoff() != config.cutoff() || !saved.dtype().equals(config.dtype())) {
+        if (!sameArchitecture(saved, config)) {
             problems.add("model architecture");
         }
         Map<String, Object> a = new HashMap<>(prev.training());
@@ -187,6 +206,22 @@ public final class Training {
             throw new IllegalArgumentException(last + " belongs to a different run: " + String.join("; ", problems)
                     + ". Resume with the original settings, or train into a new run directory.");
         }
+    }
+
+    /** Whether two configs build networks with the same parameters (type, architecture keys, cutoff, dtype). */
+    private static boolean sameArchitecture(ModelConfig a, ModelConfig b) {
+        return a.architecture().equals(b.architecture()) && a.type().equals(b.type()) && a.cutoff() == b.cutoff()
+                && a.dtype().equals(b.dtype());
+    }
+
+    /** A checkpoint file, or a run directory's {@code best.ckpt}; an error naming what is missing. */
+    private static Path checkpointFile(Path checkpoint) throws IOException {
+        Path file = Files.isDirectory(checkpoint) ? checkpoint.resolve(CheckpointListener.BEST) : checkpoint;
+        if (!Files.exists(file)) {
+            throw new IOException(file + " does not exist" + (Files.isDirectory(checkpoint)
+                    ? " (is " + checkpoint + " a finished or running training directory?)" : ""));
+        }
+        return file;
     }
 
     /** {@code models/schnet-small.yaml} → {@code schnet-small}. */

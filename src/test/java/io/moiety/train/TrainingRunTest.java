@@ -183,6 +183,46 @@ class TrainingRunTest {
         }
     }
 
+    /**
+     * A warm start ({@code initFrom}) begins where the source run's best model ended: with a learning
+     * rate of 1e-12 its first validation force MAE equals the source's best one, while a run from
+     * scratch with the same settings is far off; the new run records the checkpoint and its hash, and
+     * a checkpoint of another architecture is refused with an error naming it.
+     */
+    @org.junit.jupiter.api.Test
+    void warmStartBeginsFromTheCheckpoint() throws Exception {
+        List<Frame> train = ToyMolecules.frames(10, 0.15, 11);
+        List<Frame> valid = ToyMolecules.frames(5, 0.15, 12);
+        Path cfg = tinyConfig(dir, "schnet");
+        Path source = dir.resolve("source");
+        Training.train(request(cfg, source, 3, 6, train, valid, "training.lr=0.01")).close();
+        CheckpointState src = CheckpointFile.readState(source.resolve(CheckpointListener.BEST));
+        double srcMae = src.history().get(src.bestEpoch() - 1).validForceMae();
+
+        String[] frozen = {"training.lr=1e-12", "training.min_lr=1e-13", "training.scheduler=constant",
+            "training.warmup_epochs=0"};
+        Path warm = dir.resolve("warm");
+        Training.train(new TrainRequest(cfg, request(cfg, warm, 5, 1, train, valid, frozen).overrides(), 5, "cpu",
+                train, valid, warm, false, source)).close();
+        CheckpointState w = CheckpointFile.readState(warm.resolve(CheckpointListener.LAST));
+        double warmMae = w.history().get(0).validForceMae();
+        assertEquals(srcMae, warmMae, 1e-5 * srcMae, "warm start's first validation MAE vs the source's best");
+        assertTrue(w.metadata().initializedFrom().contains("best.ckpt sha256:"), w.metadata().initializedFrom());
+        assertEquals("", src.metadata().initializedFrom());
+
+        Path scratch = dir.resolve("scratch");
+        Training.train(request(cfg, scratch, 5, 1, train, valid, frozen)).close();
+        double scratchMae = CheckpointFile.readState(scratch.resolve(CheckpointListener.LAST)).history().get(0)
+                .validForceMae();
+        assertTrue(scratchMae > 2 * srcMae, "scratch " + scratchMae + " vs trained " + srcMae);
+
+        Map<String, String> wider = new LinkedHashMap<>(request(cfg, warm, 5, 1, train, valid, frozen).overrides());
+        wider.put("features", "24");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Training.train(
+                new TrainRequest(cfg, wider, 5, "cpu", train, valid, dir.resolve("other"), false, source)));
+        assertTrue(e.getMessage().contains("--init-from") && e.getMessage().contains("best.ckpt"), e.getMessage());
+    }
+
     static void assertSameWeights(Path a, Path b, boolean same) throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
             Map<String, NDArray> wa = CheckpointFile.read(a, m).arrays().get(CheckpointFile.EMA);
