@@ -27,11 +27,14 @@ import org.slf4j.LoggerFactory;
  * Runs the cells of a {@link Suite} (task × model × seed): fit or train, predict the ID test and
  * OOD frames, compute metrics, store predictions and an atomic per-cell result. Finished cells
  * are skipped on a re-run; a failing cell is recorded with its error and the others go on.
+ * Several processes may share one run folder (e.g. disjoint {@code --only} sets on several cores):
+ * a cell's training folder is held with a {@link FolderLock} while it is trained and evaluated.
  */
 public final class BenchmarkRunner {
     private static final Logger LOG = LoggerFactory.getLogger(BenchmarkRunner.class);
     private static final int CHUNK = 128;
     private static final int PARITY_FORCE_POINTS = 3000;
+    private static final long LOCK_POLL_MILLIS = 2000;
 
     /**
      * @param runDir   output folder
@@ -129,11 +132,31 @@ public final class BenchmarkRunner {
                             taskError = "task " + e.getKey() + ": " + message(ex);
                         }
                     }
-                    CellResult r = taskError != null ? CellResult.failed(cell, taskError, 0) : runCell(cell, ctx);
+                    CellResult r;
+                    if (taskError != null) {
+                        r = CellResult.failed(cell, taskError, 0);
+                        store.save(r);
+                    } else {
+                        // another bench process on this folder may be training the same model (same cell, or
+                        // duplication and fission sharing training data): wait for it, then reuse its work
+                        Path trainDir = trainingDir(cell, ctx.split);
+                        try (FolderLock lock = FolderLock.acquire(trainDir, LOCK_POLL_MILLIS, () -> LOG.info(
+                                "cell {}: another bench process holds {}; waiting for it", cell.id(),
+                                FolderLock.lockFile(trainDir)))) {
+                            Optional<CellResult> done = options.force() ? Optional.empty() : store.finished(cell);
+                            if (done.isPresent()) {
+                                results.add(done.get());
+                                reused++;
+                                step(bar);
+                                continue;
+                            }
+                            r = runCell(cell, ctx, trainDir);
+                            store.save(r);
+                        }
+                    }
                     if (!r.ok()) {
                         LOG.warn("cell {} failed: {}", cell.id(), firstLine(r.error()));
                     }
-                    store.save(r);
                     results.add(r);
                     step(bar);
                 }
@@ -173,10 +196,9 @@ public final class BenchmarkRunner {
         }
     }
 
-    private CellResult runCell(Cell cell, TaskContext ctx) {
+    private CellResult runCell(Cell cell, TaskContext ctx, Path trainDir) {
         long t0 = System.nanoTime();
         Path dir = cell.dir(options.runDir());
-        Path trainDir = trainingDir(cell, ctx.split);
         try {
             if (options.force() && clearedTrainingDirs.add(trainDir)) {
                 deleteTree(trainDir);

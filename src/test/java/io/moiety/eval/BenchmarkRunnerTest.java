@@ -89,6 +89,45 @@ class BenchmarkRunnerTest {
         assertEquals(4, f4.calls.get(), "--force with --only alpha/* reruns alpha's cells only");
     }
 
+    /**
+     * A second bench process on the same run folder waits while another holds a cell's training
+     * folder (the lock file beside it), instead of training into it, and runs once it is released.
+     */
+    @Test
+    void waitsWhileAnotherProcessHoldsTheTrainingFolder(@TempDir Path dir) throws Exception {
+        Suite s = suite(List.of("harmonic"), List.of(1L));
+        CountingFactory f = new CountingFactory();
+        BenchmarkRunner runner = new BenchmarkRunner(f, TASKS, new BenchmarkRunner.Options(dir, false, false, List.of()));
+        Cell alpha = BenchmarkRunner.cells(s, List.of()).get(0);
+        assertEquals("alpha/harmonic/seed-1", alpha.id());
+        Path trainDir = runner.trainingDir(alpha, BenchmarkRunner.subsample(splitA, s.trainFramesPerMolecule()));
+        java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread other = new Thread(() -> {
+            try {
+                outcome.set(runner.run(s));
+            } catch (Exception e) {
+                outcome.set(e);
+            }
+        });
+        try (FolderLock held = FolderLock.tryAcquire(trainDir)) {
+            assertNotNull(held);
+            assertNull(FolderLock.tryAcquire(trainDir), "a held lock is not handed out twice");
+            other.start();
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (other.isAlive() && other.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(other.isAlive(), "the runner must wait for the held training folder");
+            assertEquals(Thread.State.TIMED_WAITING, other.getState(), "the runner polls the lock");
+            assertEquals(0, f.calls.get(), "nothing may be trained while another process holds the folder");
+        }
+        other.join(60_000);
+        assertFalse(other.isAlive());
+        assertInstanceOf(List.class, outcome.get(), String.valueOf(outcome.get()));
+        assertEquals(List.of("alpha/harmonic/seed-1", "beta/harmonic/seed-1"), f.seen);
+        assertTrue(Files.exists(FolderLock.lockFile(trainDir)));
+    }
+
     @Test
     void oneFailingCellDoesNotStopTheOthers(@TempDir Path dir) throws Exception {
         Suite s = suite(List.of("broken", "group-additivity", "harmonic"), List.of(7L));
