@@ -55,18 +55,9 @@ class ReferenceEnergiesTest {
         assertEquals(1.0, n.shift(), 1e-12);
         assertEquals(2.0, n.scale(), 1e-12);
     }
-    /** The shared data folder: {@code moiety.shared}, else /work/shared. */
-    static java.nio.file.Path shared() {
-        String prop = System.getProperty("moiety.shared");
-        if (prop != null && java.nio.file.Files.isDirectory(java.nio.file.Path.of(prop))) {
-            return java.nio.file.Path.of(prop);
-        }
-        return java.nio.file.Path.of("/work/shared");
-    }
-
     @Test
     void readsIsolatedAtomsOfTheEthanolSet() throws Exception {
-        java.nio.file.Path dir = shared().resolve("data/botnet-ethanol");
+        java.nio.file.Path dir = io.moiety.data.io.SharedData.dir().resolve("data/botnet-ethanol");
         org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(dir), "shared data not present");
         ReferenceEnergies refs = ReferenceEnergies.fromIsolatedAtoms(dir.resolve("isolated_atoms.xyz"));
         assertEquals(-13.568422383046626, refs.of(1), 1e-12);

@@ -2,8 +2,6 @@ package io.moiety.train;
 
 import io.moiety.chem.Structure;
 import io.moiety.data.Frame;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -69,14 +67,5 @@ final class ToyMolecules {
             }
         }
         return e;
-    }
-
-    /** The real-DFT data directory ({@code moiety.shared}, falling back to /work/shared). */
-    static Path shared() {
-        String p = System.getProperty("moiety.shared");
-        if (p != null && Files.isDirectory(Path.of(p))) {
-            return Path.of(p);
-        }
-        return Path.of("/work/shared");
     }
 }

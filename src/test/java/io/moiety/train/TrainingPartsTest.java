@@ -164,7 +164,7 @@ class TrainingPartsTest {
         }
         assertEquals(mean, ref + 6 * n.shift(), 1e-6, "references + shift reproduce the mean energy");
 
-        Path iso = ToyMolecules.shared().resolve("data/botnet-ethanol/isolated_atoms.xyz");
+        Path iso = io.moiety.data.io.SharedData.dir().resolve("data/botnet-ethanol/isolated_atoms.xyz");
         if (Files.exists(iso)) {
             EnergyNormalization m = EnergyNormalization.fit(frames, iso);
             assertEquals(-13.568422383046626, m.referenceEnergies().get(1), 1e-12);

@@ -17,17 +17,8 @@ final class EthanolFrames {
 
     private EthanolFrames() {}
 
-    /** The shared data folder: system property {@code moiety.shared}, else {@code /work/shared}. */
-    static Path shared() {
-        String p = System.getProperty("moiety.shared");
-        if (p != null && Files.isDirectory(Path.of(p))) {
-            return Path.of(p);
-        }
-        return Path.of("/work/shared");
-    }
-
     static Path file(String name) {
-        return shared().resolve("data/botnet-ethanol").resolve(name);
+        return io.moiety.data.io.SharedData.dir().resolve("data/botnet-ethanol").resolve(name);
     }
 
     /** The first {@code count} frames (species, positions, forces if present; energy from the comment line). */
