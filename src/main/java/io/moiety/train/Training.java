@@ -77,7 +77,7 @@ public final class Training {
                         + " architecture");
             }
             meta = meta.withInitializedFrom(init);
-            LOG.info("warm start of {} from {} (epoch {} of that run)", name, init, initState.bestEpoch());
+            LOG.info("warm start of {} from {} (weights after epoch {} of that run)", name, init, initState.epoch());
         }
 
         EnergyModel model = EnergyModel.create(config, device, request.seed());
