@@ -135,7 +135,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + String.join(", ", suite.models().stream().map(Suite.ModelEntry::name).toList()));
         }
         Path dataFile = DataLocator.resolve(suite.data(), suite.generate());
-        String sha = RunInfo.sha256(dataFile);
+        String sha = io.moiety.data.FileHash.sha256(dataFile);
         Path runDir = out != null ? out : Path.of("runs", "bench-" + suite.name() + "-" + LocalDate.now(ZoneOffset.UTC));
         checkRunDir(runDir, suite, sha);
 

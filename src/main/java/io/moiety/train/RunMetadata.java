@@ -1,6 +1,7 @@
 package io.moiety.train;
 
 import ai.djl.engine.Engine;
+import io.moiety.data.FileHash;
 import io.moiety.data.Frame;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -36,14 +37,9 @@ public record RunMetadata(String moietyVersion, String djlVersion, String engine
 
     /** This metadata for a run warm-started from {@code checkpoint} (path and content hash). */
     public RunMetadata withInitializedFrom(java.nio.file.Path checkpoint) throws java.io.IOException {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            String sha = HexFormat.of().formatHex(md.digest(java.nio.file.Files.readAllBytes(checkpoint)));
-            return new RunMetadata(moietyVersion, djlVersion, engine, javaVersion, device, trainHash, validHash,
-                    trainFrames, validFrames, created, checkpoint.toAbsolutePath().normalize() + " sha256:" + sha);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new RunMetadata(moietyVersion, djlVersion, engine, javaVersion, device, trainHash, validHash,
+                trainFrames, validFrames, created,
+                checkpoint.toAbsolutePath().normalize() + " sha256:" + FileHash.sha256(checkpoint));
     }
 
     /** Metadata for a run starting now. */

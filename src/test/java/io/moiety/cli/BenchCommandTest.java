@@ -83,7 +83,7 @@ class BenchCommandTest {
             assertTrue(Files.exists(out.resolve(f)), f);
         }
         String md = Files.readString(out.resolve("report.md"));
-        assertTrue(md.contains(io.moiety.eval.RunInfo.sha256(data)), "report states the data hash");
+        assertTrue(md.contains(io.moiety.data.FileHash.sha256(data)), "report states the data hash");
         assertTrue(md.contains("`O(C,H)`") || md.contains("n/a (energy-only model)"));
         long before = Files.getLastModifiedTime(out.resolve("cells/toy/group-additivity/seed-1/result.json")).toMillis();
         CliRun again = CliRun.of("bench", "--suite", suite.toString(), "--tasks-dir", tasks.toString(), "--data", data.toString(),
