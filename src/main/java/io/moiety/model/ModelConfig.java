@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,6 +28,13 @@ public record ModelConfig(String source, String type, double cutoff, String dtyp
                           Map<String, Object> architecture, Map<String, Object> training) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /**
+     * Architecture value meaning "measure this on the training data" (e.g. tp's
+     * {@code avg_num_neighbors}); {@code moiety train} replaces it by the measured number, which the
+     * checkpoint then keeps.
+     */
+    public static final String AUTO = "auto";
 
     public ModelConfig {
         if (type == null || type.isBlank()) {
@@ -126,6 +134,34 @@ public record ModelConfig(String source, String type, double cutoff, String dtyp
             map.put("training", training);
         }
         return map;
+    }
+
+    /** Architecture keys whose value is {@link #AUTO}, sorted. */
+    public List<String> autoKeys() {
+        return architecture.entrySet().stream().filter(e -> AUTO.equals(e.getValue())).map(Map.Entry::getKey)
+                .sorted().toList();
+    }
+
+    /**
+     * This config with each {@link #AUTO} architecture value replaced by {@code saved}'s, or dropped
+     * where {@code saved} has none (its default): a resumed run or a warm start keeps the value its
+     * weights were trained with instead of measuring the new data.
+     */
+    public ModelConfig withAutoFrom(ModelConfig saved) {
+        List<String> auto = autoKeys();
+        if (auto.isEmpty()) {
+            return this;
+        }
+        Map<String, Object> arch = new LinkedHashMap<>(architecture);
+        for (String k : auto) {
+            Object v = saved.architecture().get(k);
+            if (v == null) {
+                arch.remove(k);
+            } else {
+                arch.put(k, v);
+            }
+        }
+        return new ModelConfig(source, type, cutoff, dtype, arch, training);
     }
 
     /**

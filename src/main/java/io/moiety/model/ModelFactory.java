@@ -1,5 +1,8 @@
 package io.moiety.model;
 
+import io.moiety.chem.Structure;
+import java.util.List;
+
 /**
  * Creates networks of one {@code type}. Built-in: schnet, painn. Others (e.g. {@code tp}) are
  * found through {@link java.util.ServiceLoader}: list the implementing class in
@@ -12,4 +15,13 @@ public interface ModelFactory {
 
     /** A new, uninitialised network (parameters are initialised by {@link EnergyModel#create}). */
     AtomisticModel create(ModelConfig config);
+
+    /**
+     * {@code config} with its data-derived keys (architecture value {@code auto}, see
+     * {@link ModelConfig#autoKeys()}) measured on the training structures; the default knows none and
+     * returns {@code config} unchanged.
+     */
+    default ModelConfig resolveAuto(ModelConfig config, List<Structure> training) {
+        return config;
+    }
 }

@@ -1,7 +1,9 @@
 package io.moiety.model;
 
+import io.moiety.chem.Structure;
 import io.moiety.model.painn.PaiNN;
 import io.moiety.model.schnet.SchNet;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
@@ -23,11 +25,31 @@ public final class Models {
 
     /** A new, uninitialised network for {@code config.type()}. */
     public static AtomisticModel create(ModelConfig config) {
+        return factory(config).create(config);
+    }
+
+    /**
+     * {@code config} with every {@code auto} architecture value measured on {@code training} by its
+     * type's factory; an error names the keys that type cannot measure.
+     */
+    public static ModelConfig resolveAuto(ModelConfig config, List<Structure> training) {
+        if (config.autoKeys().isEmpty()) {
+            return config;
+        }
+        ModelConfig resolved = factory(config).resolveAuto(config, training);
+        if (!resolved.autoKeys().isEmpty()) {
+            throw new IllegalArgumentException(config.source() + ": field(s) " + resolved.autoKeys()
+                    + " cannot be 'auto' for type " + config.type() + "; give a value");
+        }
+        return resolved;
+    }
+
+    private static ModelFactory factory(ModelConfig config) {
         ModelFactory f = factories().get(config.type());
         if (f == null) {
             throw new IllegalArgumentException(config.source() + ": field 'type': unknown model type '" + config.type()
                     + "' (known: " + String.join(", ", factories().keySet()) + ")");
         }
-        return f.create(config);
+        return f;
     }
 }

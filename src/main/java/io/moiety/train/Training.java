@@ -7,6 +7,7 @@ import io.moiety.data.Frame;
 import io.moiety.model.Devices;
 import io.moiety.model.EnergyModel;
 import io.moiety.model.ModelConfig;
+import io.moiety.model.Models;
 import io.moiety.model.Potential;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,6 +57,8 @@ public final class Training {
 
         CheckpointState previous = Files.exists(last) ? CheckpointFile.readState(last) : null;
         if (previous != null) {
+            // an 'auto' key keeps the value the run measured when it started
+            config = config.withAutoFrom(ModelConfig.parse(previous.modelConfigYaml(), last + "!config"));
             checkResumable(previous, config, tc, request, meta, last);
             // the checkpoint's config is authoritative (only the epoch and time limits may differ)
             config = ModelConfig.parse(previous.modelConfigYaml(), last + "!config").withOverrides(
@@ -69,6 +72,8 @@ public final class Training {
         if (init != null) {
             initState = CheckpointFile.readState(init);
             ModelConfig saved = ModelConfig.parse(initState.modelConfigYaml(), init + "!config");
+            // 'auto' keys are the source's: its weights were trained with them, whatever the new data
+            config = config.withAutoFrom(saved);
             if (!sameArchitecture(saved, config)) {
                 throw new IllegalArgumentException("--init-from " + init + ": its model (" + saved.type() + ", "
                         + saved.architecture() + ", cutoff " + saved.cutoff() + ", " + saved.dtype()
@@ -80,6 +85,9 @@ public final class Training {
             LOG.info("warm start of {} from {} (weights after epoch {} of that run)", name, init, initState.epoch());
         }
 
+        if (previous == null && initState == null) {
+            config = resolveAuto(name, config, request.train());
+        }
         EnergyModel model = EnergyModel.create(config, device, request.seed());
         try {
             // a warm start keeps the normalisation its weights were trained in
@@ -122,6 +130,20 @@ public final class Training {
             model.close();
             throw e;
         }
+    }
+
+    /** Measures the config's {@code auto} keys on the training structures and logs each value. */
+    private static ModelConfig resolveAuto(String name, ModelConfig config, List<Frame> train) {
+        List<String> keys = config.autoKeys();
+        if (keys.isEmpty()) {
+            return config;
+        }
+        ModelConfig resolved = Models.resolveAuto(config, train.stream().map(Frame::structure).toList());
+        for (String k : keys) {
+            LOG.info("{}: {} = auto -> {} (measured on {} training frames)", name, k, resolved.architecture().get(k),
+                    train.size());
+        }
+        return resolved;
     }
 
     private static void logSummary(String name, List<EpochResult> history) {

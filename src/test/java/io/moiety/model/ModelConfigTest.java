@@ -45,6 +45,25 @@ class ModelConfigTest {
         assertEquals(c.cutoff(), back.cutoff());
     }
 
+    /**
+     * {@code auto} values: listed by {@code autoKeys}, taken from a saved config by
+     * {@code withAutoFrom} (dropped where the saved config uses the default), and refused for a type
+     * that cannot measure them.
+     */
+    @Test
+    void autoKeysComeFromTheSavedConfigOrTheData() {
+        ModelConfig auto = Molecules.tiny("schnet", false).withOverride("avg_num_neighbors", "auto");
+        assertEquals(java.util.List.of("avg_num_neighbors"), auto.autoKeys());
+        ModelConfig saved = auto.withOverride("avg_num_neighbors", "7.5");
+        assertEquals(saved.architecture(), auto.withAutoFrom(saved).architecture());
+        ModelConfig withoutKey = Molecules.tiny("schnet", false);
+        assertEquals(withoutKey.architecture(), auto.withAutoFrom(withoutKey).architecture());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Models.resolveAuto(auto, java.util.List.of()));
+        assertTrue(e.getMessage().contains("avg_num_neighbors") && e.getMessage().contains("schnet"), e.getMessage());
+        assertEquals(withoutKey, Models.resolveAuto(withoutKey, java.util.List.of()));
+    }
+
     @Test
     void errorsNameFileAndField(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("bad.yaml");

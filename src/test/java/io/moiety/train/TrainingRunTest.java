@@ -223,6 +223,38 @@ class TrainingRunTest {
         assertTrue(e.getMessage().contains("--init-from") && e.getMessage().contains("best.ckpt"), e.getMessage());
     }
 
+    /**
+     * {@code avg_num_neighbors: auto} (tp) is measured on the training frames when a run starts, saved
+     * in the checkpoint as that number, kept on resume with the same 'auto' config, and a config
+     * still saying 'auto' cannot build a model outside training.
+     */
+    @org.junit.jupiter.api.Test
+    void autoNeighbourCountIsMeasuredOnTheTrainingSet() throws Exception {
+        List<Frame> train = ToyMolecules.frames(6, 0.15, 21);
+        List<Frame> valid = ToyMolecules.frames(3, 0.15, 22);
+        Path cfg = tinyConfig(dir, "tp");
+        Path run = dir.resolve("auto");
+        // a 2 Å cutoff: fewer neighbours than all 5 others of the 6-atom molecule (the config's value)
+        String[] auto = {"avg_num_neighbors=auto", "cutoff=2.0"};
+        Training.train(request(cfg, run, 1, 1, train, valid, auto)).close();
+        double expected = io.moiety.model.graph.NeighbourList.meanNeighbours(
+                train.stream().map(Frame::structure).toList(), 2.0);
+        ModelConfig saved = ModelConfig.parse(
+                CheckpointFile.readState(run.resolve(CheckpointListener.LAST)).modelConfigYaml(), "checkpoint");
+        assertEquals(expected, saved.number("avg_num_neighbors", Double.NaN), 1e-4);
+        assertTrue(expected > 1 && expected < 4.5, "toy molecule neighbours within 2 Å: " + expected);
+
+        Training.train(request(cfg, run, 1, 2, train, valid, auto)).close();
+        CheckpointState resumed = CheckpointFile.readState(run.resolve(CheckpointListener.LAST));
+        assertEquals(2, resumed.epoch());
+        assertEquals(saved.architecture(), ModelConfig.parse(resumed.modelConfigYaml(), "resumed").architecture());
+
+        ModelConfig unresolved = ModelConfig.load(cfg).withOverride("avg_num_neighbors", "auto");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EnergyModel.create(unresolved, Device.cpu(), 1).close());
+        assertTrue(e.getMessage().contains("avg_num_neighbors") && e.getMessage().contains("auto"), e.getMessage());
+    }
+
     static void assertSameWeights(Path a, Path b, boolean same) throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
             Map<String, NDArray> wa = CheckpointFile.read(a, m).arrays().get(CheckpointFile.EMA);

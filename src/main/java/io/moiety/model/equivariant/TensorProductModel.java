@@ -8,11 +8,13 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
+import io.moiety.chem.Structure;
 import io.moiety.model.AtomOutputs;
 import io.moiety.model.AtomisticModel;
 import io.moiety.model.ModelConfig;
 import io.moiety.model.ModelFactory;
 import io.moiety.model.graph.GraphBatch;
+import io.moiety.model.graph.NeighbourList;
 import io.moiety.model.nn.CompositeBlock;
 import io.moiety.model.nn.Constants;
 import io.moiety.model.nn.Dense;
@@ -20,6 +22,7 @@ import io.moiety.model.nn.Embedding;
 import io.moiety.model.nn.Ops;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Equivariant tensor-product potential of the NequIP/MACE family ({@code type: tp}).
@@ -52,6 +55,20 @@ public final class TensorProductModel extends CompositeBlock implements Atomisti
         @Override public String type() { return "tp"; }
 
         @Override public AtomisticModel create(ModelConfig config) { return new TensorProductModel(config); }
+
+        /** {@code avg_num_neighbors: auto} → the training set's mean neighbour count within the cutoff. */
+        @Override public ModelConfig resolveAuto(ModelConfig config, List<Structure> training) {
+            if (!ModelConfig.AUTO.equals(config.architecture().get(TpConfig.AVG_NUM_NEIGHBORS))) {
+                return config;
+            }
+            double n = NeighbourList.meanNeighbours(training, config.cutoff());
+            if (!(n > 0)) {
+                throw new IllegalArgumentException(config.source() + ": field '" + TpConfig.AVG_NUM_NEIGHBORS
+                        + "': auto found no atom of the training set with a neighbour within " + config.cutoff()
+                        + " Å; give a number");
+            }
+            return config.withOverride(TpConfig.AVG_NUM_NEIGHBORS, String.format(Locale.ROOT, "%.4f", n));
+        }
     }
 
     /** A model with the sizes of {@code config} (see {@link TpConfig} for the keys). */

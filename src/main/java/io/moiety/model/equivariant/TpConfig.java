@@ -14,7 +14,9 @@ import io.moiety.model.ModelConfig;
  * @param radialHidden      width of the radial MLP ({@code radial_hidden}, default 64)
  * @param radialLayers      hidden layers of the radial MLP ({@code radial_layers}, default 3)
  * @param avgNumNeighbors   divisor of the neighbour sum ({@code avg_num_neighbors}, default 8: ethanol
- *                          within 5 Å); a fixed constant so energies never depend on the batch
+ *                          within 5 Å); a fixed constant so energies never depend on the batch.
+ *                          {@code auto} is measured on the training set by {@code moiety train}
+ *                          (mean neighbours per atom within the cutoff) and saved as a number
  * @param gate              gated nonlinearity after each non-final layer ({@code gate}, default true)
  * @param readoutHidden     width of the final non-linear readout ({@code readout_hidden}, default 16)
  * @param cutoff            neighbour cutoff, Å
@@ -23,11 +25,19 @@ public record TpConfig(int channels, int lmax, int correlation, int layers, int 
                        int radialHidden, int radialLayers, double avgNumNeighbors, boolean gate,
                        int readoutHidden, double cutoff) {
 
+    /** Config key of {@link #avgNumNeighbors()}. */
+    public static final String AVG_NUM_NEIGHBORS = "avg_num_neighbors";
+
     /** Validates and reads the keys of {@code c}. */
     public static TpConfig of(ModelConfig c) {
+        if (ModelConfig.AUTO.equals(c.architecture().get(AVG_NUM_NEIGHBORS))) {
+            throw new IllegalArgumentException(c.source() + ": field '" + AVG_NUM_NEIGHBORS + "' is 'auto', which"
+                    + " `moiety train` measures on the training set; to build this model without training data"
+                    + " give a number");
+        }
         TpConfig t = new TpConfig(c.integer("channels"), c.integer("lmax", 2), c.integer("correlation", 3),
                 c.integer("layers", 2), c.integer("num_bessel", 8), c.integer("envelope_p", 5),
-                c.integer("radial_hidden", 64), c.integer("radial_layers", 3), c.number("avg_num_neighbors", 8.0),
+                c.integer("radial_hidden", 64), c.integer("radial_layers", 3), c.number(AVG_NUM_NEIGHBORS, 8.0),
                 c.flag("gate", true), c.integer("readout_hidden", 16), c.cutoff());
         require(c, t.channels >= 1, "channels", "≥ 1", t.channels);
         require(c, t.lmax >= 0 && t.lmax <= SphericalHarmonics.L_MAX, "lmax", "in 0.." + SphericalHarmonics.L_MAX, t.lmax);
@@ -37,7 +47,7 @@ public record TpConfig(int channels, int lmax, int correlation, int layers, int 
         require(c, t.envelopeP >= 2, "envelope_p", "≥ 2", t.envelopeP);
         require(c, t.radialHidden >= 1, "radial_hidden", "≥ 1", t.radialHidden);
         require(c, t.radialLayers >= 1, "radial_layers", "≥ 1", t.radialLayers);
-        require(c, t.avgNumNeighbors > 0, "avg_num_neighbors", "> 0", t.avgNumNeighbors);
+        require(c, t.avgNumNeighbors > 0, AVG_NUM_NEIGHBORS, "> 0", t.avgNumNeighbors);
         require(c, t.readoutHidden >= 1, "readout_hidden", "≥ 1", t.readoutHidden);
         return t;
     }

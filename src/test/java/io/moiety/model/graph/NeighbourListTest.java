@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.moiety.chem.Structure;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,20 @@ class NeighbourListTest {
             String rev = e.dst()[k] + ">" + e.src()[k] + ":" + (-e.shift()[3 * k]) + "," + (-e.shift()[3 * k + 1]) + "," + (-e.shift()[3 * k + 2]);
             assertTrue(pairs.contains(rev), "missing reverse of edge " + k);
         }
+    }
+
+    /**
+     * Mean neighbours per atom: three atoms on a line at 0, 1.5 and 4 Å (cutoff 3 Å: pairs 0–1 and
+     * 1–2, 4 directed edges) and a dimer 1 Å apart (2 edges) give 6 edges over 5 atoms.
+     */
+    @Test
+    void meanNeighboursCountsDirectedEdgesPerAtom() {
+        Structure line = Structure.molecule(new int[] {6, 6, 6}, new double[] {0, 0, 0, 1.5, 0, 0, 4, 0, 0});
+        Structure dimer = Structure.molecule(new int[] {1, 1}, new double[] {0, 0, 0, 0, 0, 1});
+        assertEquals(4.0 / 3, NeighbourList.meanNeighbours(List.of(line), 3.0), 1e-12);
+        assertEquals(6.0 / 5, NeighbourList.meanNeighbours(List.of(line, dimer), 3.0), 1e-12);
+        assertEquals(2.0, NeighbourList.meanNeighbours(List.of(line), 4.5), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> NeighbourList.meanNeighbours(List.of(), 3.0));
     }
 
     @Test
