@@ -8,7 +8,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Content hashes of files, for provenance (data files of a bench run, checkpoints a run starts from). */
+/**
+ * Content hashes (SHA-256, hex) of files and of canonical texts, for provenance (data files of a
+ * bench run, checkpoints a run starts from, the model configuration a bench cell was trained with).
+ */
 public final class FileHash {
     private FileHash() {}
 
@@ -22,6 +25,16 @@ public final class FileHash {
                 md.update(buf, 0, n);
             }
             return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SHA-256 of a string's UTF-8 bytes, hex (equal to {@link #sha256(Path)} of a file holding them). */
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -114,10 +114,11 @@ public final class BenchmarkRunner {
                     if (bar != null) {
                         bar.setExtraMessage(cell.id());
                     }
+                    String fingerprint = fingerprint(cell);
                     if (options.force()) {
                         store.clear(cell);
                     } else {
-                        Optional<CellResult> done = store.finished(cell);
+                        Optional<CellResult> done = store.finished(cell, fingerprint);
                         if (done.isPresent()) {
                             results.add(done.get());
                             reused++;
@@ -143,7 +144,8 @@ public final class BenchmarkRunner {
                         try (FolderLock lock = FolderLock.acquire(trainDir, LOCK_POLL_MILLIS, () -> LOG.info(
                                 "cell {}: another bench process holds {}; waiting for it", cell.id(),
                                 FolderLock.lockFile(trainDir)))) {
-                            Optional<CellResult> done = options.force() ? Optional.empty() : store.finished(cell);
+                            Optional<CellResult> done = options.force() ? Optional.empty()
+                                    : store.finished(cell, fingerprint);
                             if (done.isPresent()) {
                                 results.add(done.get());
                                 reused++;
@@ -151,7 +153,7 @@ public final class BenchmarkRunner {
                                 continue;
                             }
                             r = runCell(cell, ctx, trainDir);
-                            store.save(r);
+                            store.save(r, fingerprint);
                         }
                     }
                     if (!r.ok()) {
@@ -167,6 +169,16 @@ public final class BenchmarkRunner {
             }
         }
         return results;
+    }
+
+    /** The factory's fingerprint of a cell; "" when it cannot be made (training then reports the problem). */
+    private String fingerprint(Cell cell) {
+        try {
+            return factory.fingerprint(cell);
+        } catch (Exception ex) {
+            LOG.debug("cell {}: no fingerprint ({})", cell.id(), message(ex));
+            return "";
+        }
     }
 
     /** The split with at most {@code perMolecule} evenly strided training frames per molecule (0 = all). */

@@ -26,8 +26,20 @@ public final class CellStore {
 
     public Path runDir() { return runDir; }
 
-    /** The finished result of a cell, if there is one. */
+    /** File beside {@code result.json} holding the {@link PotentialFactory#fingerprint} it was made with. */
+    static final String FINGERPRINT = "fingerprint.txt";
+
+    /** The finished result of a cell, if there is one (no fingerprint check). */
     public Optional<CellResult> finished(Cell cell) throws IOException {
+        return finished(cell, "");
+    }
+
+    /**
+     * The finished result of a cell, if there is one; an error when it was made with training
+     * overrides or (non-empty) fingerprint other than these, i.e. its model config file changed since.
+     * A result without a recorded fingerprint (written before fingerprints existed) is accepted.
+     */
+    public Optional<CellResult> finished(Cell cell, String fingerprint) throws IOException {
         Path f = cell.dir(runDir).resolve("result.json");
         if (!Files.isRegularFile(f)) {
             return Optional.empty();
@@ -43,14 +55,37 @@ public final class CellStore {
             throw new IllegalStateException(f + ": finished with training overrides " + r.cell().overrides()
                     + " but the suite now asks for " + cell.overrides() + "; use --force to rerun or another --out");
         }
+        Path fp = cell.dir(runDir).resolve(FINGERPRINT);
+        if (!fingerprint.isEmpty() && Files.isRegularFile(fp)) {
+            String saved = Files.readString(fp).trim();
+            if (!saved.equals(fingerprint)) {
+                throw new IllegalStateException(f + ": finished with another configuration of model '" + cell.model()
+                        + "' (config sha256 " + saved + ", now " + fingerprint + "; its models/ file changed since)"
+                        + "; use --force to rerun or another --out");
+            }
+        }
         return Optional.of(r);
     }
 
-    /** Saves a result: {@code result.json} when it finished (removing an old error), else {@code error.json}. */
+    /** Saves a result without a fingerprint (see {@link #save(CellResult, String)}). */
     public void save(CellResult result) throws IOException {
+        save(result, "");
+    }
+
+    /**
+     * Saves a result: {@code result.json} when it finished (removing an old error), after the
+     * fingerprint it was made with (when non-empty), else {@code error.json}.
+     */
+    public void save(CellResult result, String fingerprint) throws IOException {
         Path dir = result.cell().dir(runDir);
         Files.createDirectories(dir);
         if (result.ok()) {
+            Files.deleteIfExists(dir.resolve("result.json"));
+            if (fingerprint.isEmpty()) {
+                Files.deleteIfExists(dir.resolve(FINGERPRINT));
+            } else {
+                AtomicFile.write(dir.resolve(FINGERPRINT), true, tmp -> Files.writeString(tmp, fingerprint + "\n"));
+            }
             AtomicFile.write(dir.resolve("result.json"), true, tmp -> JSON.writeValue(tmp.toFile(), result.toMap(true)));
             Files.deleteIfExists(dir.resolve("error.json"));
         } else {

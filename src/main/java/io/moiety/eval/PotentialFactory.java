@@ -15,4 +15,13 @@ public interface PotentialFactory {
      *                finished checkpoint there is reused instead of training again
      */
     Potential create(Cell cell, TaskSplit split, Path workDir) throws Exception;
+
+    /**
+     * What the cell's potential is built from besides the data and the cell's own fields, e.g. the
+     * hash of a model configuration file's content; a finished cell recorded with another fingerprint
+     * is not reused. Empty (the default) when there is nothing beyond the cell.
+     */
+    default String fingerprint(Cell cell) throws Exception {
+        return "";
+    }
 }

@@ -4,6 +4,7 @@ import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.eval.baseline.ElementReferencePotential;
 import io.moiety.eval.baseline.GroupAdditivityPotential;
+import io.moiety.model.ModelConfig;
 import io.moiety.model.Potential;
 import io.moiety.task.TaskSplit;
 import io.moiety.train.TrainRequest;
@@ -55,6 +56,13 @@ public final class StandardPotentials implements PotentialFactory {
             default -> Training.train(new TrainRequest(Path.of(cell.model()), cell.overrides(), cell.seed(),
                     device, train, validation, workDir, false));
         };
+    }
+
+    /** A network's config (file content with the cell's overrides) as {@link ModelConfig#sha256()}; "" for a baseline. */
+    @Override
+    public String fingerprint(Cell cell) throws Exception {
+        return BASELINES.contains(cell.model()) ? ""
+                : ModelConfig.load(cell.model()).withOverrides(cell.overrides()).sha256();
     }
 
     /** All frames of the molecules, in order. */

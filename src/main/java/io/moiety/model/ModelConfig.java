@@ -28,6 +28,8 @@ public record ModelConfig(String source, String type, double cutoff, String dtyp
                           Map<String, Object> architecture, Map<String, Object> training) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper CANONICAL = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     /**
      * Architecture value meaning "measure this on the training data" (e.g. tp's
@@ -119,6 +121,19 @@ public record ModelConfig(String source, String type, double cutoff, String dtyp
         Map<String, Object> map = toMap();
         try {
             return YAML.writeValueAsString(map);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * SHA-256 of the content (type, cutoff, dtype, architecture and training keys, sorted), so two
+     * configs that build and train the same network agree whatever their file, key order, comments
+     * or formatting.
+     */
+    public String sha256() {
+        try {
+            return io.moiety.data.FileHash.sha256(CANONICAL.writeValueAsString(toMap()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

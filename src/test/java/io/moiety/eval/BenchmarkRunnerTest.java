@@ -39,7 +39,7 @@ class BenchmarkRunnerTest {
     };
 
     /** Baselines for real; "harmonic" is a real analytic force field; "broken" always fails. */
-    private static final class CountingFactory implements PotentialFactory {
+    private static class CountingFactory implements PotentialFactory {
         final AtomicInteger calls = new AtomicInteger();
         final List<String> seen = new ArrayList<>();
 
@@ -87,6 +87,49 @@ class BenchmarkRunnerTest {
         CountingFactory f4 = new CountingFactory();
         new BenchmarkRunner(f4, TASKS, new BenchmarkRunner.Options(dir, true, false, List.of("alpha/*"))).run(s);
         assertEquals(4, f4.calls.get(), "--force with --only alpha/* reruns alpha's cells only");
+    }
+
+    /**
+     * A finished cell is reused only with the fingerprint it was made with (for network models the
+     * hash of the model config's content): after the config changes, the run stops with an error
+     * naming the cell and --force, and --force reruns it. Network fingerprints follow the config
+     * and its overrides; baselines have none.
+     */
+    @Test
+    void aChangedModelConfigIsNotReusedSilently(@TempDir Path dir) throws Exception {
+        Suite s = suite(List.of("harmonic"), List.of(1L));
+        final class Fingerprinted extends CountingFactory {
+            final String fp;
+            Fingerprinted(String fp) { this.fp = fp; }
+            @Override public String fingerprint(Cell cell) { return fp; }
+        }
+        BenchmarkRunner.Options plain = new BenchmarkRunner.Options(dir, false, false, List.of());
+        new BenchmarkRunner(new Fingerprinted("k15"), TASKS, plain).run(s);
+        Cell alpha = new Cell("alpha", "harmonic", 1, Map.of("training.max_epochs", "3"));
+        assertEquals("k15", Files.readString(alpha.dir(dir).resolve(CellStore.FINGERPRINT)).trim());
+
+        Fingerprinted same = new Fingerprinted("k15");
+        new BenchmarkRunner(same, TASKS, plain).run(s);
+        assertEquals(0, same.calls.get(), "same fingerprint: reused");
+
+        Fingerprinted changed = new Fingerprinted("k20");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new BenchmarkRunner(changed, TASKS, plain).run(s));
+        assertTrue(e.getMessage().contains("harmonic") && e.getMessage().contains("--force")
+                && e.getMessage().contains("k15") && e.getMessage().contains("k20"), e.getMessage());
+        assertEquals(0, changed.calls.get());
+
+        Fingerprinted forced = new Fingerprinted("k20");
+        new BenchmarkRunner(forced, TASKS, new BenchmarkRunner.Options(dir, true, false, List.of())).run(s);
+        assertEquals(2, forced.calls.get());
+        assertEquals("k20", Files.readString(alpha.dir(dir).resolve(CellStore.FINGERPRINT)).trim());
+
+        StandardPotentials std = new StandardPotentials("cpu");
+        Cell small = new Cell("alpha", "schnet-small", 1, Map.of());
+        assertEquals(io.moiety.model.ModelConfig.load("schnet-small").sha256(), std.fingerprint(small));
+        assertNotEquals(std.fingerprint(small), std.fingerprint(new Cell("alpha", "schnet-small", 1,
+                Map.of("training.max_epochs", "3"))));
+        assertEquals("", std.fingerprint(new Cell("alpha", "element-reference", 1, Map.of())));
     }
 
     /**

@@ -64,6 +64,20 @@ class ModelConfigTest {
         assertEquals(withoutKey, Models.resolveAuto(withoutKey, java.util.List.of()));
     }
 
+    /** The content hash ignores file, key order, comments and formatting, and sees every value. */
+    @Test
+    void sha256IsTheContent() {
+        ModelConfig a = ModelConfig.parse("type: schnet\ncutoff: 5.0\nfeatures: 8\ninteractions: 2\n"
+                + "training:\n  lr: 0.01\n  batch_size: 5\n", "a.yaml");
+        ModelConfig b = ModelConfig.parse("# same network\ninteractions: 2   # two\nfeatures: 8\ntype: schnet\n"
+                + "training: {batch_size: 5, lr: 0.01}\ncutoff: 5.0\ndtype: float32\n", "b.yaml");
+        assertEquals(a.sha256(), b.sha256());
+        assertEquals(64, a.sha256().length());
+        assertTrue(!a.sha256().equals(a.withOverride("features", "9").sha256()), "architecture value");
+        assertTrue(!a.sha256().equals(a.withOverride("training.lr", "0.02").sha256()), "training value");
+        assertTrue(!a.sha256().equals(a.withOverride("cutoff", "4.5").sha256()), "cutoff");
+    }
+
     @Test
     void errorsNameFileAndField(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("bad.yaml");
