@@ -10,22 +10,30 @@ import picocli.CommandLine.Option;
 final class FormatOption implements CommandLine.ITypeConverter<Format> {
     static final String HELP = "moiety (Moiety HDF5; alias h5), extxyz (alias xyz), ani1x, spice, qm7x";
 
-    /** The input options shared by {@code inspect} and {@code convert}: format override and extended-XYZ keys. */
+    /**
+     * The input options shared by {@code inspect}, {@code convert}, {@code train} and {@code predict}:
+     * format override and extended-XYZ keys.
+     */
     static final class Input {
         @Option(names = "--format", paramLabel = "F", converter = FormatOption.class,
                 description = "Input format instead of detecting it: " + HELP + ".")
         Format format;
 
         @Option(names = "--energy-key", paramLabel = "K",
-                description = "Extended-XYZ header key of the energy (default: energy); convert also writes it.")
+                description = "Extended-XYZ header key of the energy (default: energy; convert writes it too).")
         String energyKey;
 
         @Option(names = "--forces-key", paramLabel = "K",
-                description = "Extended-XYZ per-atom property of the forces (default: forces); convert also writes it.")
+                description = "Extended-XYZ per-atom property of the forces (default: forces; convert writes it too).")
         String forcesKey;
 
         ReadOptions readOptions(Format detected) {
             return new ReadOptions(detected, energyKey, forcesKey);
+        }
+
+        /** Read options with the {@code --format} override, or detection from each file when it is absent. */
+        ReadOptions readOptions() {
+            return readOptions(format);
         }
     }
 

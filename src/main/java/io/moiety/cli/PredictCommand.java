@@ -4,7 +4,6 @@ import io.moiety.data.Dataset;
 import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.data.io.DatasetFiles;
-import io.moiety.data.io.ReadOptions;
 import io.moiety.data.io.WriteOptions;
 import io.moiety.model.Potential;
 import io.moiety.model.Prediction;
@@ -64,11 +63,8 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Output file (.h5/.hdf5 or .xyz/.extxyz).")
     Path out;
 
-    @Option(names = "--energy-key", paramLabel = "K", description = "Extended-XYZ key of the input energy (default: energy).")
-    String energyKey;
-
-    @Option(names = "--forces-key", paramLabel = "K", description = "Extended-XYZ property of the input forces (default: forces).")
-    String forcesKey;
+    @CommandLine.Mixin
+    FormatOption.Input input;
 
     @Option(names = "--device", paramLabel = "D", defaultValue = "auto", description = "cpu, gpu or auto (default: ${DEFAULT-VALUE}).")
     String device;
@@ -85,7 +81,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         Path ckpt = source.run != null ? source.run : source.checkpoint;
         List<MoleculeRecord> molecules;
-        try (Dataset d = DatasetFiles.open(data, new ReadOptions(null, energyKey, forcesKey))) {
+        try (Dataset d = DatasetFiles.open(data, input.readOptions())) {
             molecules = d.readAll();
         }
         long frames = molecules.stream().mapToLong(m -> m.frames().size()).sum();

@@ -75,11 +75,8 @@ public final class TrainCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Validation validation = new Validation();
 
-    @Option(names = "--energy-key", paramLabel = "K", description = "Extended-XYZ key of the energy (default: energy).")
-    String energyKey;
-
-    @Option(names = "--forces-key", paramLabel = "K", description = "Extended-XYZ property of the forces (default: forces).")
-    String forcesKey;
+    @CommandLine.Mixin
+    FormatOption.Input input;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Maximum epochs (training.max_epochs).")
     Integer epochs;
@@ -162,7 +159,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (timeLimit != null) {
             overrides.put("training.max_wall_minutes", timeLimit.toString());
         }
-        ReadOptions ro = new ReadOptions(null, energyKey, forcesKey);
+        ReadOptions ro = input.readOptions();
         List<Frame> all = readFrames(train, ro);
         List<Frame> trainFrames;
         List<Frame> validFrames;

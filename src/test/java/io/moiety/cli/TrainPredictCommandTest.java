@@ -95,4 +95,35 @@ class TrainPredictCommandTest {
         CliRun help = CliRun.of("train", "--help");
         assertTrue(help.out().contains("Examples:") && help.out().contains("--resume"), help.out());
     }
+
+    /**
+     * train and predict read labels stored under other extended-XYZ keys (--energy-key, --forces-key,
+     * the same options as inspect and convert, with --format), and fail naming the key without them.
+     */
+    @Test
+    void trainAndPredictReadOtherLabelKeys() throws Exception {
+        Path data = dir.resolve("water-ref.xyz");
+        DatasetFiles.write(data, List.of(new MoleculeRecord("water", "O", "H2O", 0, 1, "toy", "test", frames(8))),
+                new WriteOptions(io.moiety.data.io.Format.EXTXYZ, "REF_energy", "REF_forces", false));
+        Path cfg = dir.resolve("tiny.yaml");
+        Files.writeString(cfg, "type: schnet\ncutoff: 4.0\ndtype: float32\nfeatures: 8\nfilters: 8\ninteractions: 1\n"
+                + "rbf: 8\n");
+        Path run = dir.resolve("run-ref");
+        String[] keys = {"--format", "xyz", "--energy-key", "REF_energy", "--forces-key", "REF_forces"};
+        CliRun plain = CliRun.of("train", "--model", cfg.toString(), "--train", data.toString(), "--epochs", "1",
+                "--device", "cpu", "--out", run.toString(), "--no-progress");
+        assertNotEquals(0, plain.code(), "no 'energy' key in the file");
+        assertTrue(plain.err().contains("energy") && plain.err().contains("water-ref.xyz"), plain.err());
+        List<String> args = new ArrayList<>(List.of("train", "--model", cfg.toString(), "--train", data.toString(),
+                "--valid-fraction", "0.25", "--epochs", "1", "--device", "cpu", "--out", run.toString(), "--no-progress"));
+        args.addAll(List.of(keys));
+        CliRun r = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        List<String> pargs = new ArrayList<>(List.of("predict", "--run", run.toString(), "--data", data.toString(),
+                "--out", dir.resolve("pred-ref.xyz").toString(), "--device", "cpu"));
+        pargs.addAll(List.of(keys));
+        CliRun p = CliRun.of(pargs.toArray(String[]::new));
+        assertEquals(0, p.code(), p.err());
+        assertTrue(p.out().contains("force MAE"), "predict compares against the REF_ labels: " + p.out());
+    }
 }
