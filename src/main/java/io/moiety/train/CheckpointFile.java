@@ -1,5 +1,6 @@
 package io.moiety.train;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -16,7 +17,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -74,11 +77,41 @@ public final class CheckpointFile {
                 zip.closeEntry();
                 for (Map.Entry<String, Map<String, NDArray>> g : arrays.entrySet()) {
                     zip.putNextEntry(new ZipEntry(g.getKey() + ".ndlist"));
-                    Weights.toList(g.getValue()).encode(zip);
+                    encodeOnHost(g.getValue(), zip);
                     zip.closeEntry();
                 }
             }
         });
+    }
+
+    /**
+     * Encodes arrays from host copies that are freed afterwards. DJL's encoder copies a GPU array to
+     * the CPU itself, into a new sub-manager of the array's (long-lived) manager that nobody closes:
+     * a leak of every parameter, EMA and Adam array at each checkpoint of a GPU run.
+     */
+    private static void encodeOnHost(Map<String, NDArray> arrays, OutputStream out) throws IOException {
+        List<NDArray[]> copies = new ArrayList<>();
+        try {
+            Map<String, NDArray> host = new LinkedHashMap<>();
+            for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
+                NDArray a = e.getValue();
+                NDArray h = a.toDevice(Device.cpu(), false);
+                if (h != a) {
+                    copies.add(new NDArray[] {a, h});
+                }
+                host.put(e.getKey(), h);
+            }
+            Weights.toList(host).encode(out);
+        } finally {
+            for (NDArray[] c : copies) {
+                // a device change puts the copy in a fresh sub-manager of the original's; close that
+                if (c[1].getManager() != c[0].getManager()) {
+                    c[1].getManager().close();
+                } else {
+                    c[1].close();
+                }
+            }
+        }
     }
 
     /** Reads only the state (no arrays): cheap, for inspecting a run directory. */
