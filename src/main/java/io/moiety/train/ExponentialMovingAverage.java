@@ -34,10 +34,15 @@ public final class ExponentialMovingAverage implements AutoCloseable {
         double d = Math.min(decay, (1.0 + updates) / (10.0 + updates));
         Weights.noGrad(() -> {
             try (NDManager tmp = manager.newSubManager()) {
+                NDArray keep = null;
+                NDArray take = null;
                 for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
                     NDArray avg = shadow.get(e.getKey());
-                    NDArray keep = tmp.create(d).toType(avg.getDataType(), false).toDevice(avg.getDevice(), false);
-                    NDArray take = tmp.create(1.0 - d).toType(avg.getDataType(), false).toDevice(avg.getDevice(), false);
+                    // the two factors once per dtype and device, not per parameter (host-to-device copies)
+                    if (keep == null || keep.getDataType() != avg.getDataType() || !keep.getDevice().equals(avg.getDevice())) {
+                        keep = tmp.create(d).toType(avg.getDataType(), false).toDevice(avg.getDevice(), false);
+                        take = tmp.create(1.0 - d).toType(avg.getDataType(), false).toDevice(avg.getDevice(), false);
+                    }
                     NDArray fresh = take.mul(e.getValue());
                     avg.muli(keep).addi(fresh);
                 }

@@ -202,7 +202,9 @@ public final class TrainingLoop implements AutoCloseable {
                                 + "training.clip_grad_norm", value, epoch, index, lr));
             }
             Map<String, NDArray> grads = new LinkedHashMap<>();
-            double normSq = 0;
+            // squared norms summed on the device in double and read once: one device sync per step, not
+            // one per parameter (the same arithmetic as adding the per-parameter sums on the host)
+            NDArray normSqSum = null;
             for (Map.Entry<String, NDArray> e : params.entrySet()) {
                 if (!e.getValue().hasGradient()) {
                     continue;
@@ -214,9 +216,10 @@ public final class TrainingLoop implements AutoCloseable {
                 }
                 g.attach(step);
                 grads.put(e.getKey(), g);
-                normSq += scalar(g.square().sum());
+                NDArray sq = g.square().sum().toType(DataType.FLOAT64, false);
+                normSqSum = normSqSum == null ? sq : normSqSum.add(sq);
             }
-            double norm = Math.sqrt(normSq);
+            double norm = normSqSum == null ? 0 : Math.sqrt(normSqSum.getDouble());
             double scale = config.clipGradNorm() > 0 && norm > config.clipGradNorm()
                     ? config.clipGradNorm() / (norm + 1e-12) : 1.0;
             optimizer.setLearningRate(lr);
