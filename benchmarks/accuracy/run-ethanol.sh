@@ -2,6 +2,7 @@
 # Trains one model on rMD17 ethanol (botnet-ethanol/train.xyz: 950 train / 50 validation frames,
 # seeded split) under a wall-time budget, then predicts test_MD.xyz and prints energy/force MAE.
 # Usage: benchmarks/accuracy/run-ethanol.sh MODEL MINUTES [extra moiety-train options]
+# Env: EPOCHS (default 1000), RUN_DIR (default runs/accuracy/MODEL), THREADS (default 1), METRICS_OUT.
 # Needs: mvn -o -q compile (uses target/classes) and ../shared/data (or MOIETY_SHARED).
 set -euo pipefail
 model=$1; minutes=$2; shift 2
@@ -19,4 +20,5 @@ java $java_opts -cp "$cp" io.moiety.cli.Main train --model "$model" --train "$da
   --out "$run" "$@"
 java $java_opts -cp "$cp" io.moiety.cli.Main predict --run "$run" --data "$data/test_MD.xyz" \
   --out "$run/test_MD-pred.xyz" --device cpu --force
-cp "$run/metrics.csv" "$(dirname "$0")/$model-metrics.csv"
+# the curve stays in $run/metrics.csv; METRICS_OUT=FILE copies it (e.g. into benchmarks/accuracy/ to commit)
+if [ -n "${METRICS_OUT:-}" ]; then cp "$run/metrics.csv" "$METRICS_OUT"; fi
