@@ -136,7 +136,7 @@ public final class BenchmarkRunner {
                     CellResult r;
                     if (taskError != null) {
                         r = CellResult.failed(cell, taskError, 0);
-                        store.save(r);
+                        store.save(r, fingerprint);
                     } else {
                         // another bench process on this folder may be training the same model (same cell, or
                         // duplication and fission sharing training data): wait for it, then reuse its work

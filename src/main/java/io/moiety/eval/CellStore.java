@@ -29,11 +29,6 @@ public final class CellStore {
     /** File beside {@code result.json} holding the {@link PotentialFactory#fingerprint} it was made with. */
     static final String FINGERPRINT = "fingerprint.txt";
 
-    /** The finished result of a cell, if there is one (no fingerprint check). */
-    public Optional<CellResult> finished(Cell cell) throws IOException {
-        return finished(cell, "");
-    }
-
     /**
      * The finished result of a cell, if there is one; an error when it was made with training
      * overrides or (non-empty) fingerprint other than these, i.e. its model config file changed since.
@@ -65,11 +60,6 @@ public final class CellStore {
             }
         }
         return Optional.of(r);
-    }
-
-    /** Saves a result without a fingerprint (see {@link #save(CellResult, String)}). */
-    public void save(CellResult result) throws IOException {
-        save(result, "");
     }
 
     /**
