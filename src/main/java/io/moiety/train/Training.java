@@ -57,11 +57,12 @@ public final class Training {
 
         CheckpointState previous = Files.exists(last) ? CheckpointFile.readState(last) : null;
         if (previous != null) {
+            ModelConfig saved = ModelConfig.parse(previous.modelConfigYaml(), last + "!config");
             // an 'auto' key keeps the value the run measured when it started
-            config = config.withAutoFrom(ModelConfig.parse(previous.modelConfigYaml(), last + "!config"));
-            checkResumable(previous, config, tc, request, meta, last);
+            config = config.withAutoFrom(saved);
+            checkResumable(previous, saved, config, tc, request, meta, last);
             // the checkpoint's config is authoritative (only the epoch and time limits may differ)
-            config = ModelConfig.parse(previous.modelConfigYaml(), last + "!config").withOverrides(
+            config = saved.withOverrides(
                     Map.of("training.max_epochs", Integer.toString(tc.maxEpochs()),
                             "training.max_wall_minutes", Double.toString(tc.maxWallMinutes())));
             meta = previous.metadata();
@@ -193,7 +194,7 @@ public final class Training {
         }
     }
 
-    private static void checkResumable(CheckpointState prev, ModelConfig config, TrainingConfig tc,
+    private static void checkResumable(CheckpointState prev, ModelConfig saved, ModelConfig config, TrainingConfig tc,
                                        TrainRequest request, RunMetadata meta, Path last) {
         List<String> problems = new ArrayList<>();
         if (prev.seed() != request.seed()) {
@@ -205,7 +206,6 @@ public final class Training {
         if (!prev.metadata().validHash().equals(meta.validHash())) {
             problems.add("validation data (hash differs)");
         }
-        ModelConfig saved = ModelConfig.parse(prev.modelConfigYaml(), last.toString());
         if (!sameArchitecture(saved, config)) {
             problems.add("model architecture");
         }
