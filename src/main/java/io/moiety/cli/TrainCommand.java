@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Train a machine-learning interatomic potential (energies and forces) on a dataset file.",
-            "Loss = energy_weight·MSE(E/N) + forces_weight·MSE(F) in eV and eV/Å; Adam/AdamW with warm-up,",
+            "Loss = energy_weight·MSE(E/N) + forces_weight·MSE(F) in eV and eV/Å (training.loss=mae: MAEs);",
+            "Adam/AdamW with warm-up,",
             "reduce-on-plateau or cosine schedule, EMA weights, gradient clipping and early stopping.",
             "The run directory gets metrics.csv (one row per epoch), last.ckpt (full state, written",
             "atomically each epoch) and best.ckpt (the best-validation model, used by 'moiety predict').",

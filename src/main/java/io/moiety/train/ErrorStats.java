@@ -74,10 +74,13 @@ public final class ErrorStats {
     /** Force-component RMSE (eV/Å). */
     public double forceRmse() { return forceCount == 0 ? Double.NaN : Math.sqrt(forceSq / forceCount); }
 
-    /** {@code wE·MSE(E/N) + wF·MSE(F)} over the accumulated frames (missing parts count as 0). */
-    public double loss(double energyWeight, double forcesWeight) {
-        double e = energyCount == 0 ? 0 : energySqPerAtom / energyCount;
-        double f = forceCount == 0 ? 0 : forceSq / forceCount;
+    /**
+     * {@code wE·MSE(E/N) + wF·MSE(F)} over the accumulated frames, or with MAEs when {@code absolute}
+     * (missing parts count as 0): the training loss of {@link EnergyForceLoss} on these frames.
+     */
+    public double loss(boolean absolute, double energyWeight, double forcesWeight) {
+        double e = energyCount == 0 ? 0 : (absolute ? energyAbsPerAtom : energySqPerAtom) / energyCount;
+        double f = forceCount == 0 ? 0 : (absolute ? forceAbs : forceSq) / forceCount;
         return energyWeight * e + forcesWeight * f;
     }
 }

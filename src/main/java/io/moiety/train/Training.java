@@ -209,7 +209,8 @@ public final class Training {
         if (!sameArchitecture(saved, config)) {
             problems.add("model architecture");
         }
-        Map<String, Object> a = new HashMap<>(prev.training());
+        // through parse, so that a key added since the checkpoint was written compares as its default
+        Map<String, Object> a = new HashMap<>(TrainingConfig.parse(prev.training()).toMap());
         Map<String, Object> b = new HashMap<>(tc.toMap());
         for (String free : List.of("max_epochs", "max_wall_minutes")) {
             a.remove(free);

@@ -10,7 +10,8 @@ import java.util.TreeSet;
 /**
  * Hyper-parameters of one training run, parsed from the {@code training:} section of a model YAML
  * (plus {@code --set training.key=value} overrides). Energies in eV, forces in eV/Å; the loss is
- * {@code energy_weight · MSE(E/N) + forces_weight · MSE(F)} in those units.
+ * {@code energy_weight · MSE(E/N) + forces_weight · MSE(F)} in those units, or the same with mean
+ * absolute errors ({@code loss: mae}, as the benchmark paper trained).
  *
  * @param optimizer             {@code adam} or {@code adamw} (decoupled weight decay)
  * @param learningRate          peak learning rate after warm-up
@@ -29,8 +30,9 @@ import java.util.TreeSet;
  * @param emaDecay              EMA decay per step (0 disables EMA)
  * @param clipGradNorm          global gradient-norm bound (0 disables clipping)
  * @param earlyStoppingPatience epochs without validation improvement before stopping (0 disables)
- * @param energyWeight          weight of the per-atom energy MSE (eV²/atom²)
- * @param forcesWeight          weight of the force-component MSE ((eV/Å)²)
+ * @param loss                  {@code mse} (squared errors) or {@code mae} (absolute errors) in both terms
+ * @param energyWeight          weight of the per-atom energy term (MSE in eV²/atom², MAE in eV/atom)
+ * @param forcesWeight          weight of the force-component term (MSE in (eV/Å)², MAE in eV/Å)
  * @param isolatedAtoms         optional extended-XYZ file with isolated-atom energies; when null the
  *                              per-element reference energies are fitted by least squares
  * @param maxWallMinutes        stop after the first epoch that ends past this much wall time, summed
@@ -40,18 +42,19 @@ public record TrainingConfig(String optimizer, double learningRate, double weigh
                              double beta2, double epsilon, int batchSize, int validBatchSize, int maxEpochs,
                              double warmupEpochs, String scheduler, double plateauFactor, int plateauPatience,
                              double minLearningRate, double emaDecay, double clipGradNorm,
-                             int earlyStoppingPatience, double energyWeight, double forcesWeight,
+                             int earlyStoppingPatience, String loss, double energyWeight, double forcesWeight,
                              Path isolatedAtoms, double maxWallMinutes) {
 
     /** Keys accepted in the {@code training:} section. */
     public static final Set<String> KEYS = Set.of("optimizer", "lr", "weight_decay", "beta1", "beta2", "epsilon",
             "batch_size", "valid_batch_size", "max_epochs", "warmup_epochs", "scheduler", "plateau_factor",
             "plateau_patience", "min_lr", "ema_decay", "clip_grad_norm", "early_stopping_patience",
-            "energy_weight", "forces_weight", "isolated_atoms", "max_wall_minutes");
+            "loss", "energy_weight", "forces_weight", "isolated_atoms", "max_wall_minutes");
 
     public TrainingConfig {
         optimizer = optimizer.toLowerCase(Locale.ROOT);
         scheduler = scheduler.toLowerCase(Locale.ROOT);
+        loss = loss.toLowerCase(Locale.ROOT);
         require(optimizer.equals("adam") || optimizer.equals("adamw"), "optimizer", "adam or adamw", optimizer);
         require(Set.of("plateau", "cosine", "constant").contains(scheduler), "scheduler",
                 "plateau, cosine or constant", scheduler);
@@ -70,13 +73,14 @@ public record TrainingConfig(String optimizer, double learningRate, double weigh
         require(emaDecay >= 0 && emaDecay < 1, "ema_decay", "in [0, 1)", emaDecay);
         require(clipGradNorm >= 0, "clip_grad_norm", ">= 0", clipGradNorm);
         require(earlyStoppingPatience >= 0, "early_stopping_patience", ">= 0", earlyStoppingPatience);
+        require(loss.equals("mse") || loss.equals("mae"), "loss", "mse or mae", loss);
         require(energyWeight >= 0, "energy_weight", ">= 0", energyWeight);
         require(forcesWeight >= 0, "forces_weight", ">= 0", forcesWeight);
         require(maxWallMinutes >= 0, "max_wall_minutes", ">= 0", maxWallMinutes);
         require(energyWeight + forcesWeight > 0, "energy_weight + forces_weight", "> 0", energyWeight + forcesWeight);
     }
 
-    /** Defaults: Adam, lr 1e-3, batch 8, 100 epochs, 1 warm-up epoch, plateau, EMA 0.99, clip 10, weights 1/100. */
+    /** Defaults: Adam, lr 1e-3, batch 8, 100 epochs, 1 warm-up epoch, plateau, EMA 0.99, clip 10, MSE, weights 1/100. */
     public static TrainingConfig defaults() {
         return parse(Map.of());
     }
@@ -114,9 +118,14 @@ public record TrainingConfig(String optimizer, double learningRate, double weigh
                 num(s, "warmup_epochs", 1.0), str(s, "scheduler", "plateau"), num(s, "plateau_factor", 0.5),
                 integer(s, "plateau_patience", 10), num(s, "min_lr", Math.min(1e-6, lr)),
                 num(s, "ema_decay", 0.99), num(s, "clip_grad_norm", 10.0),
-                integer(s, "early_stopping_patience", 30), num(s, "energy_weight", 1.0),
+                integer(s, "early_stopping_patience", 30), str(s, "loss", "mse"), num(s, "energy_weight", 1.0),
                 num(s, "forces_weight", 100.0), iso == null || iso.isBlank() ? null : Path.of(iso),
                 num(s, "max_wall_minutes", 0));
+    }
+
+    /** Whether the loss takes absolute errors ({@code loss: mae}) rather than squared ones. */
+    public boolean absoluteErrors() {
+        return loss.equals("mae");
     }
 
     /** Same run with other values for some keys (e.g. CLI flags); {@code null} values are ignored. */
@@ -150,6 +159,7 @@ public record TrainingConfig(String optimizer, double learningRate, double weigh
         m.put("ema_decay", emaDecay);
         m.put("clip_grad_norm", clipGradNorm);
         m.put("early_stopping_patience", earlyStoppingPatience);
+        m.put("loss", loss);
         m.put("energy_weight", energyWeight);
         m.put("forces_weight", forcesWeight);
         if (isolatedAtoms != null) {

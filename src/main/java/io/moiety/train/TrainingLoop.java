@@ -243,7 +243,7 @@ public final class TrainingLoop implements AutoCloseable {
         }
         ErrorStats stats = withInferenceWeights(() -> new ErrorStats().addAll(valid,
                 NetworkPredictor.predict(network, valid, config.validBatchSize(), manager)));
-        return new EpochResult(epoch, lr, trainLoss, stats.loss(config.energyWeight(), config.forcesWeight()),
+        return new EpochResult(epoch, lr, trainLoss, stats.loss(config.absoluteErrors(), config.energyWeight(), config.forcesWeight()),
                 stats.energyMaePerAtom(), stats.energyMae(), stats.forceMae(), wall);
     }
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import io.moiety.data.Frame;
 import io.moiety.model.Prediction;
 import java.nio.file.Files;
@@ -140,7 +142,50 @@ class TrainingPartsTest {
         assertEquals(0.6, s.energyMae(), 1e-9);
         assertEquals(0.1, s.energyMaePerAtom(), 1e-9);
         assertEquals(0.3 / 18, s.forceMae(), 1e-9);
-        assertEquals(2 * 0.01 + 10 * 0.09 / 18, s.loss(2, 10), 1e-9);
+        assertEquals(2 * 0.01 + 10 * 0.09 / 18, s.loss(false, 2, 10), 1e-9);
+        assertEquals(2 * 0.1 + 10 * 0.3 / 18, s.loss(true, 2, 10), 1e-9);
+    }
+
+    @Test
+    void trainingLossEqualsTheValidationLossFormulaInBothForms() {
+        List<Frame> frames = ToyMolecules.frames(3, 0.1, 4);
+        double[] ref = {-10.0, -11.0, -12.5};
+        double[] rel = new double[frames.size()];
+        List<Prediction> p = new ArrayList<>();
+        List<double[]> forces = new ArrayList<>();
+        java.util.Random r = new java.util.Random(3);
+        int atoms = 0;
+        for (int k = 0; k < frames.size(); k++) {
+            Frame f = frames.get(k);
+            double energy = f.energy() + 0.05 * (k - 1) - 0.02;
+            rel[k] = energy - ref[k];
+            double[] fc = f.forces().clone();
+            for (int i = 0; i < fc.length; i++) {
+                fc[i] += 0.1 * r.nextGaussian();
+            }
+            forces.add(fc);
+            p.add(new Prediction(energy, fc));
+            atoms += f.size();
+        }
+        double[] flat = forces.stream().flatMapToDouble(Arrays::stream).toArray();
+        ErrorStats stats = new ErrorStats().addAll(frames, p);
+        try (NDManager m = NDManager.newBaseManager()) {
+            Network.Output out = new Network.Output(m.create(rel), ref, m.create(flat, new Shape(atoms, 3)));
+            for (boolean absolute : new boolean[] {false, true}) {
+                double got = new EnergyForceLoss(absolute, 3, 70).compute(out, frames, m).getDouble();
+                assertEquals(stats.loss(absolute, 3, 70), got, 1e-9, absolute ? "mae" : "mse");
+            }
+            assertNotEquals(stats.loss(false, 3, 70), stats.loss(true, 3, 70));
+        }
+    }
+
+    @Test
+    void lossFormIsMseOrMae() {
+        assertFalse(TrainingConfig.defaults().absoluteErrors());
+        assertTrue(TrainingConfig.parse(Map.of("loss", "MAE")).absoluteErrors());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TrainingConfig.parse(Map.of("loss", "huber")));
+        assertTrue(e.getMessage().contains("training.loss") && e.getMessage().contains("mse or mae"), e.getMessage());
     }
 
     @Test

@@ -184,6 +184,35 @@ class TrainingRunTest {
     }
 
     /**
+     * A checkpoint written before a training key existed (here {@code loss}, added later) resumes:
+     * the missing key compares as its default, not as a changed setting; a real change is refused.
+     */
+    @org.junit.jupiter.api.Test
+    void aCheckpointWithoutANewerTrainingKeyStillResumes() throws Exception {
+        List<Frame> train = ToyMolecules.frames(6, 0.1, 5);
+        List<Frame> valid = ToyMolecules.frames(3, 0.1, 6);
+        Path cfg = tinyConfig(dir, "schnet");
+        Path run = dir.resolve("older");
+        Training.train(request(cfg, run, 9, 1, train, valid)).close();
+        Path last = run.resolve(CheckpointListener.LAST);
+        try (NDManager m = NDManager.newBaseManager()) {
+            CheckpointFile.Loaded old = CheckpointFile.read(last, m);
+            CheckpointState s = old.state();
+            Map<String, Object> training = new LinkedHashMap<>(s.training());
+            assertEquals("mse", training.remove("loss"));
+            CheckpointFile.write(last, new CheckpointState(s.formatVersion(), s.kind(), s.modelName(),
+                    s.modelConfigYaml(), training, s.seed(), s.epoch(), s.globalStep(), s.finished(), s.stopReason(),
+                    s.normalization(), s.schedule(), s.optimizerSteps(), s.emaUpdates(), s.bestEpoch(),
+                    s.bestValidLoss(), s.history(), s.metadata()), old.arrays());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Training.train(request(cfg, run, 9, 2, train, valid, "training.loss=mae")).close());
+        assertTrue(e.getMessage().contains("loss=mae (checkpoint: mse)"), e.getMessage());
+        Training.train(request(cfg, run, 9, 2, train, valid)).close();
+        assertEquals(2, CheckpointFile.readState(last).epoch());
+    }
+
+    /**
      * A warm start ({@code initFrom}) begins where the source run's best model ended: with a learning
      * rate of 1e-12 its first validation force MAE equals the source's best one, while a run from
      * scratch with the same settings is far off; the new run records the checkpoint and its hash, and
