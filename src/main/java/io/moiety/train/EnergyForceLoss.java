@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * The training loss {@code w_E · mean_b((Ê_b − E_b)/N_b)² + w_F · mean_{i,α}(F̂_iα − F_iα)²} in
  * eV and eV/Å, or with absolute values in place of the squares ({@code loss: mae}: the mean absolute
- * errors that the benchmark paper trained on, and the metric that reports force accuracy). The energy residual is formed as {@code Ê_rel − (E_b − Σ E_ref)} with the label's
- * reference sum subtracted in double, so that float32 training does not round large total
+ * errors that the benchmark paper trained on, and the metric that reports force accuracy). The
+ * energy residual is formed as {@code Ê_rel − (E_b − Σ E_ref)} with the label's reference sum
+ * subtracted in double, so that float32 training does not round large total
  * energies (one float32 step is 0.49 meV at −4 200 eV, ethanol at DFT level). Labels and weights
  * are created as arrays in the step's manager (never DJL's scalar overloads), so they stay alive
  * through backward.
