@@ -1,5 +1,6 @@
 package io.moiety.eval;
 
+import io.moiety.data.Resources;
 import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.eval.baseline.ElementReferencePotential;

@@ -1,5 +1,6 @@
 package io.moiety.eval;
 
+import io.moiety.data.Resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;

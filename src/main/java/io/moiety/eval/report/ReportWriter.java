@@ -1,5 +1,9 @@
 package io.moiety.eval.report;
 
+import io.moiety.report.Charts;
+import io.moiety.report.HtmlRenderer;
+import io.moiety.report.MarkdownRenderer;
+import io.moiety.report.ReportDocument;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.moiety.data.AtomicFile;

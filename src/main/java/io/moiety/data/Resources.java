@@ -1,4 +1,4 @@
-package io.moiety.eval;
+package io.moiety.data;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.moiety.eval.report;
+package io.moiety.report;
 
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package io.moiety.eval.report;
+package io.moiety.report;
 
 import io.moiety.data.AtomicFile;
 import java.awt.BasicStroke;
