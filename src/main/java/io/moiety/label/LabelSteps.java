@@ -78,7 +78,7 @@ final class LabelSteps implements UnitWork<LabelSteps.Step, LabelSteps.Report> {
      *               process that runs the units
      */
     LabelSteps(PipelineOptions options, String embeddingKey, boolean seeded, Map<String, String> env) {
-        this.work = options.work().toString();
+        this.work = options.work().toAbsolutePath().toString();   // executors may start elsewhere
         this.embeddingKey = embeddingKey;
         this.primary = options.primary();
         this.secondary = options.secondary();
