@@ -31,8 +31,9 @@ import picocli.CommandLine.Unmatched;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Run a benchmark suite as `moiety bench` does, with each cell (task × model ×",
-            "seed) as one Spark task: the executor trains and evaluates the cell and stores",
+            "`moiety bench` with each cell (task × model × seed) as one Spark task.",
+            "",
+            "The executor trains and evaluates the cell and stores",
             "its result in the run folder; then the driver runs `moiety bench` with the same",
             "options, which reuses every finished cell and writes report.md / report.html.",
             "",
