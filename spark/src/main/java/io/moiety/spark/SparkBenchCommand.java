@@ -52,7 +52,7 @@ import picocli.CommandLine.Unmatched;
             "      --jars target/moiety.jar spark/target/moiety-spark.jar \\",
             "      bench --gpu --suite paper --device gpu --out /shared/runs/paper",
             "",
-            "Exit status: that of `moiety bench` (0 all cells finished, 2 some failed, 1 bad input)."})
+            "Exit status: that of the `moiety bench` report step (see `moiety bench --help`)."})
 public final class SparkBenchCommand implements Callable<Integer> {
 
     @Mixin
