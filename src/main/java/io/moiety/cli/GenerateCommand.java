@@ -9,6 +9,7 @@ import io.moiety.label.LabelPipeline;
 import io.moiety.label.MdSettings;
 import io.moiety.label.MoleculeJob;
 import io.moiety.label.PipelineOptions;
+import io.moiety.label.WorkEngine;
 import io.moiety.label.WorkStore;
 import io.moiety.task.Role;
 import io.moiety.task.Task;
@@ -119,6 +120,14 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return generate(null);
+    }
+
+    /**
+     * Runs the command with these options on {@code engine}, or on the local engine of
+     * {@code --workers} threads when null (a distributed front end passes its own).
+     */
+    public int generate(WorkEngine engine) throws Exception {
         TaskLoader loader = tasksDir != null ? TaskLoader.fromDirectory(tasksDir) : TaskLoader.standard();
         List<Task> tasks;
         if (selection.all) {
@@ -149,11 +158,11 @@ public final class GenerateCommand implements Callable<Integer> {
         PipelineOptions options = new PipelineOptions(work.resolve(scale), primary, secondary, seed, n,
                 Duration.ofSeconds(timeout), !noProgress, null);
         LabelPipeline pipeline = new LabelPipeline(options);
-        System.err.printf("generating %d molecules (%s, scale %s) with %d workers; work directory %s%n",
-                jobs.size(), label, scale, n, options.work());
+        System.err.printf("generating %d molecules (%s, scale %s) %s; work directory %s%n",
+                jobs.size(), label, scale, engine == null ? "with " + n + " workers" : "on " + engine, options.work());
         System.err.println("primary:   " + primary.key());
         System.err.println("secondary: " + secondary.key());
-        GenerationSummary summary = pipeline.run(jobs);
+        GenerationSummary summary = engine == null ? pipeline.run(jobs) : pipeline.run(jobs, engine);
         System.err.print(summary.describe());
         WorkStore.put(options.work().resolve("summary-" + label + ".txt"), summary.describe());
         String provenance = "moiety generate " + (selection.all ? "--all" : "--task " + selection.task) + " --scale " + scale
