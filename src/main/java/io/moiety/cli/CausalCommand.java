@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             ""},
         subcommands = {
             CommandLine.HelpCommand.class,
+            CausalDiscoverCommand.class,
+            CausalActiveCommand.class,
             CausalCalibrateCommand.class,
         })
 public final class CausalCommand implements Runnable {
