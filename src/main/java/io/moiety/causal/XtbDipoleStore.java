@@ -40,8 +40,19 @@ public final class XtbDipoleStore {
         }
     }
 
-    /** One molecule to compute: an identifier safe as a file name, and its geometry (Å). */
-    public record Job(String id, Structure structure) {}
+    /** Where a job's starting geometry (Å) comes from: given, or made when needed (e.g. a 3D embedding). */
+    @FunctionalInterface
+    public interface Geometry {
+        Structure get() throws IOException, InterruptedException;
+    }
+
+    /** One molecule to compute: an identifier safe as a file name, and its starting geometry. */
+    public record Job(String id, Geometry geometry) {
+        /** A job at a fixed geometry. */
+        public static Job of(String id, Structure s) {
+            return new Job(id, () -> s);
+        }
+    }
 
     /** The dipole (Debye) of one molecule, or NaN with the failure reason. */
     public record Result(String id, double dipoleDebye, String failure) {
@@ -122,10 +133,11 @@ public final class XtbDipoleStore {
 
     private Result compute(Job job, XtbDipole xtb) throws IOException, InterruptedException {
         try {
-            double mu = kind == Kind.SP ? xtb.singlePoint(job.structure()) : xtb.optimised(job.structure()).dipoleDebye();
+            Structure s = job.geometry().get();
+            double mu = kind == Kind.SP ? xtb.singlePoint(s) : xtb.optimised(s).dipoleDebye();
             WorkStore.put(file(job.id(), ".dipole"), Double.toString(mu) + "\n");
             return new Result(job.id(), mu, null);
-        } catch (ToolFailure e) {
+        } catch (ToolFailure | IllegalArgumentException e) {
             WorkStore.put(file(job.id(), ".failed"), e.getMessage() + "\n");
             return new Result(job.id(), Double.NaN, e.getMessage());
         }

@@ -81,7 +81,7 @@ public final class CausalCalibrateCommand implements Callable<Integer> {
             } catch (NumberFormatException ex) {
                 throw new IllegalArgumentException(xyz + ": frame " + (i + 1) + ": " + referenceKey + "='" + ref + "' is not a number");
             }
-            jobs.add(new XtbDipoleStore.Job(id, e.structure()));
+            jobs.add(XtbDipoleStore.Job.of(id, e.structure()));
         }
         XtbDipoleStore store = new XtbDipoleStore(work, XtbDipoleStore.Kind.SP);
         XtbDipole xtb = XtbDipole.locate(store.scratch(), Duration.ofSeconds(timeout));

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             CausalDiscoverCommand.class,
             CausalActiveCommand.class,
+            CausalDesignCommand.class,
             CausalCalibrateCommand.class,
         })
 public final class CausalCommand implements Runnable {
