@@ -3,9 +3,11 @@ package io.moiety.cli;
 import io.moiety.causal.ActiveCausalLearner;
 import io.moiety.causal.CausalStudy;
 import io.moiety.causal.DesignReport;
+import io.moiety.causal.ExtxyzFrames;
 import io.moiety.causal.InterventionDesign;
 import io.moiety.causal.XtbDipoleStore;
 import io.moiety.chem.SmilesGraph;
+import io.moiety.chem.Structure;
 import io.moiety.descriptors.MoleculeTable;
 import io.moiety.label.OpenBabel;
 import io.moiety.label.WorkStore;
@@ -13,6 +15,7 @@ import io.moiety.label.XtbDipole;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,16 +46,17 @@ import picocli.CommandLine.Option;
             "in the held-out set, which no model saw.",
             "",
             "Check: the proposed molecules, as many random held-out molecules, and as many held-out",
-            "molecules the predictor rates highest get a GFN2-xTB dipole (Open Babel 3D embedding,",
-            "xtb --opt, dipole at the optimised geometry; resumable in --work). Hit rates above",
-            "3 D and 5 D by DFT (the dataset's label) and by xtb.",
+            "molecules the predictor rates highest get a GFN2-xTB dipole (xtb --opt from the --xyz",
+            "geometry, else from an Open Babel 3D embedding; dipole at the optimised geometry;",
+            "resumable in --work). Hit rates above 3 D and 5 D by DFT (the dataset's label)",
+            "and by xtb.",
             "",
             "Writes DIR/designs.csv, baselines.csv, plots and report.md/report.html.",
             ""},
         footer = {"",
             "Example:",
             "  moiety causal design --data ../shared/data/qm9-3k/qm9-3k.csv --target dipole --value 5 \\",
-            "      --out causal-design --work causal-work"})
+            "      --xyz ../shared/data/qm9-3k/qm9-3k.xyz --out causal-design --work causal-work"})
 public final class CausalDesignCommand implements Callable<Integer> {
     @Mixin
     CausalDataOptions data;
@@ -87,6 +91,11 @@ public final class CausalDesignCommand implements Callable<Integer> {
     @Option(names = "--no-xtb", description = "Skip the GFN2-xTB check (hit rates by the dataset's labels only).")
     boolean noXtb;
 
+    @Option(names = "--xyz", paramLabel = "FILE",
+            description = "Extended XYZ of the same molecules (comment key --id-col, e.g. ../shared/data/qm9-3k/qm9-3k.xyz): "
+                + "xtb --opt starts from these geometries instead of an Open Babel embedding of the SMILES.")
+    Path xyz;
+
     @Option(names = "--work", defaultValue = "causal-work", paramLabel = "DIR", description = "Resumable xtb work directory. Default: ${DEFAULT-VALUE}.")
     Path work;
 
@@ -114,8 +123,9 @@ public final class CausalDesignCommand implements Callable<Integer> {
         String note = null;
         if (!noXtb) {
             xtb = xtbDipoles(study.table(), result);
-            note = "xtb: GFN2-xTB dipole at the xtb-optimised geometry of an Open Babel 3D embedding (seeded when faketime is "
-                    + "installed); " + xtb.size() + " of the molecules have one, failures are listed in " + work.resolve("opt") + ".";
+            note = "xtb: GFN2-xTB dipole at the xtb-optimised geometry, starting from "
+                    + (xyz == null ? "an Open Babel 3D embedding of the SMILES (seeded when faketime is installed)" : "the geometries of " + xyz)
+                    + "; " + xtb.size() + " of the molecules have one, failures are listed in " + work.resolve("opt") + ".";
         }
         String command = "moiety " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         DesignReport.write(out, study, result, settings, subset.length, xtb, command, note);
@@ -134,14 +144,30 @@ public final class CausalDesignCommand implements Callable<Integer> {
         }
         XtbDipoleStore store = new XtbDipoleStore(work, XtbDipoleStore.Kind.OPT);
         Duration limit = Duration.ofSeconds(timeout);
-        OpenBabel obabel = OpenBabel.locate(store.scratch(), limit);
         XtbDipole xtb = XtbDipole.locate(store.scratch(), limit);
+        Map<String, Structure> geometries = new HashMap<>();
+        if (xyz != null) {
+            List<ExtxyzFrames.Entry> frames = ExtxyzFrames.read(xyz);
+            for (int i = 0; i < frames.size(); i++) {
+                geometries.put(frames.get(i).get(data.idCol, xyz, i), frames.get(i).structure());
+            }
+        }
+        OpenBabel obabel = xyz == null ? OpenBabel.locate(store.scratch(), limit) : null;
         List<XtbDipoleStore.Job> jobs = new ArrayList<>();
         List<Integer> order = new ArrayList<>(rows);
         for (int row : order) {
             String smiles = table.smiles().get(row);
-            String id = table.ids().get(row).replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + WorkStore.hash(smiles).substring(0, 8);
-            jobs.add(new XtbDipoleStore.Job(id, () -> obabel.embed(SmilesGraph.parse(smiles), data.seed)));
+            String molId = table.ids().get(row);
+            String id = molId.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + WorkStore.hash(smiles + "|" + (xyz == null ? "obabel" : "xyz")).substring(0, 8);
+            if (xyz == null) {
+                jobs.add(new XtbDipoleStore.Job(id, () -> obabel.embed(SmilesGraph.parse(smiles), data.seed)));
+            } else {
+                Structure s = geometries.get(molId);
+                if (s == null) {
+                    throw new IllegalArgumentException(xyz + ": no frame with " + data.idCol + "=" + molId);
+                }
+                jobs.add(XtbDipoleStore.Job.of(id, s));
+            }
         }
         List<XtbDipoleStore.Result> results;
         try (ProgressBar bar = ProgressBars.create("xtb dipoles", jobs.size(), "mol")) {
