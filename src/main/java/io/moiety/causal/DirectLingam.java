@@ -113,18 +113,26 @@ public final class DirectLingam {
                     standardise(cols[j], std[j]);
                     entropy[j] = entropy(std[j]);
                 }
-                chosen = -1;
-                double best = Double.POSITIVE_INFINITY;
+                double[][] ratio = new double[p][p];
+                boolean[][] done = new boolean[p][p];
                 double[] ri = new double[n];
                 double[] rj = new double[n];
+                chosen = -1;
+                double best = Double.POSITIVE_INFINITY;
                 for (int i : candidates) {
                     double m = 0;
                     for (int j : remaining) {
                         if (j == i) {
                             continue;
                         }
-                        double r = likelihoodRatio(std[i], std[j], entropy[i], entropy[j], ri, rj);
-                        m += Math.min(0, r) * Math.min(0, r);
+                        if (!done[i][j]) {
+                            ratio[i][j] = likelihoodRatio(std[i], std[j], entropy[i], entropy[j], ri, rj);
+                            ratio[j][i] = -ratio[i][j];
+                            done[i][j] = true;
+                            done[j][i] = true;
+                        }
+                        double r = Math.min(0, ratio[i][j]);
+                        m += r * r;
                     }
                     if (m < best) {
                         best = m;

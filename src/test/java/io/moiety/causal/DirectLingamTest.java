@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class DirectLingamTest {
@@ -36,6 +37,30 @@ class DirectLingamTest {
                 } else {
                     assertEquals(0.0, b[i][j], 0.0, "absent edge b[" + i + "][" + j + "] must be exactly zero");
                 }
+            }
+        }
+    }
+
+    @Test
+    void tenVariablesWithLaplaceNoiseGiveTheTrueSupportAndItsLeastSquaresWeights() {
+        SyntheticLingam model = SyntheticLingam.random(10, 0.3, 21);
+        double[][] x = model.sample(3000, 22, true);
+        List<String> names = List.of("v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9");
+        CausalGraph g = new DirectLingam().fit(x, names);
+        assertTrue(model.consistentWith(g.order()), "order " + Arrays.toString(g.order()));
+        double[][] b = g.b();
+        for (int i = 0; i < 10; i++) {
+            double[] truth = model.b()[i];
+            int[] parents = IntStream.range(0, 10).filter(j -> truth[j] != 0).toArray();
+            double[] oracle = LinearRegression.fit(x, DenseAlgebra.column(x, i), parents).coefficients();
+            double[] row = new double[10];
+            for (int k = 0; k < parents.length; k++) {
+                row[parents[k]] = oracle[k];
+                // sampling error of least squares itself, at this n and noise level
+                assertEquals(model.b()[i][parents[k]], oracle[k], 0.1);
+            }
+            for (int j = 0; j < 10; j++) {
+                assertEquals(row[j], b[i][j], 1e-9, "b[" + i + "][" + j + "] against least squares on the true parents");
             }
         }
     }

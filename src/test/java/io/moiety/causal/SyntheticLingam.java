@@ -18,6 +18,39 @@ record SyntheticLingam(double[][] b, int[] order, double[] noiseScales) {
         return new SyntheticLingam(b, new int[] {3, 0, 5, 1, 4, 2}, new double[] {1.0, 0.7, 1.3, 1.5, 0.8, 1.0});
     }
 
+    /**
+     * A random model over {@code p} variables: a random causal order, each earlier variable a
+     * parent with probability {@code density}, weights of magnitude 0.5–1.5 and random sign,
+     * noise scales 0.5–1.5.
+     */
+    static SyntheticLingam random(int p, double density, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] order = new int[p];
+        for (int i = 0; i < p; i++) {
+            order[i] = i;
+        }
+        for (int i = p - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        double[][] b = new double[p][p];
+        for (int k = 1; k < p; k++) {
+            for (int l = 0; l < k; l++) {
+                if (random.nextDouble() < density) {
+                    double w = 0.5 + random.nextDouble();
+                    b[order[k]][order[l]] = random.nextBoolean() ? w : -w;
+                }
+            }
+        }
+        double[] scales = new double[p];
+        for (int i = 0; i < p; i++) {
+            scales[i] = 0.5 + random.nextDouble();
+        }
+        return new SyntheticLingam(b, order, scales);
+    }
+
     /** Rows of the model with uniform (laplace = false) or Laplace noise of the given scales. */
     double[][] sample(int n, long seed, boolean laplace) {
         SplittableRandom random = new SplittableRandom(seed);
