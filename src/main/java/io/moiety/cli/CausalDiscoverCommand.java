@@ -3,6 +3,7 @@ package io.moiety.cli;
 import io.moiety.causal.CausalGraph;
 import io.moiety.causal.GraphCsv;
 import io.moiety.causal.VariableTable;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,9 @@ public final class CausalDiscoverCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "B.csv", description = "Output matrix (overwritten).")
     Path out;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         VariableTable t = VariableTable.read(data, columns, sinks);
@@ -50,8 +54,9 @@ public final class CausalDiscoverCommand implements Callable<Integer> {
         for (int i : g.order()) {
             order.add(g.names().get(i));
         }
-        System.out.println(t.x().length + " rows, " + columns.size() + " variables; causal order: " + String.join(" → ", order));
-        System.out.println("wrote " + out);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(t.x().length + " rows, " + columns.size() + " variables; causal order: " + String.join(" → ", order));
+        out.println("wrote " + this.out);
         return 0;
     }
 }
