@@ -1,7 +1,7 @@
 package io.moiety.causal;
 
+import io.moiety.report.Charts;
 import java.awt.Color;
-import java.awt.Font;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class CausalCharts {
     public static XYChart curves(List<LearningCurves> curves, Quantity q) {
         XYChart chart = new XYChartBuilder().width(720).height(460).title(q.title + " over subset size")
                 .xAxisTitle("molecules in the subset").yAxisTitle(q.title).build();
-        style(chart.getStyler());
+        Charts.style(chart.getStyler());
         chart.getStyler().setLegendPosition(q == Quantity.R2 ? Styler.LegendPosition.InsideSE : Styler.LegendPosition.InsideNE);
         int c = 0;
         for (LearningCurves lc : curves) {
@@ -60,7 +60,7 @@ public final class CausalCharts {
     public static CategoryChart poolChoices(List<LearningCurves> curves, int pools) {
         CategoryChart chart = new CategoryChartBuilder().width(560).height(400).title("pool of each added batch")
                 .xAxisTitle("pool").yAxisTitle("batches (all iterations and repeats)").build();
-        style(chart.getStyler());
+        Charts.style(chart.getStyler());
         chart.getStyler().setOverlapped(false);
         List<String> xs = new ArrayList<>();
         for (int k = 0; k < pools; k++) {
@@ -98,7 +98,7 @@ public final class CausalCharts {
         }
         double w = (hi - lo) / bins;
         XYChart chart = new XYChartBuilder().width(640).height(420).title(title).xAxisTitle(xTitle).yAxisTitle("fraction of the set").build();
-        style(chart.getStyler());
+        Charts.style(chart.getStyler());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         int c = 0;
         for (Map.Entry<String, double[]> e : new LinkedHashMap<>(samples).entrySet()) {
@@ -128,14 +128,5 @@ public final class CausalCharts {
             s.setLineColor(COLORS[c++ % COLORS.length]);
         }
         return chart;
-    }
-
-    private static void style(Styler s) {
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setPlotBackgroundColor(Color.WHITE);
-        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        s.setLegendBorderColor(Color.LIGHT_GRAY);
-        s.setAntiAlias(true);
     }
 }
