@@ -25,16 +25,7 @@ public final class CausalEffect {
      * of {@code j} on it times {@code value − row[j]}.
      */
     public double[] intervene(double[] row, int j, double value) {
-        int p = b.length;
-        double[] noise = new double[p];
-        for (int i = 0; i < p; i++) {
-            double s = row[i];
-            for (int k = 0; k < p; k++) {
-                s -= b[i][k] * row[k];
-            }
-            noise[i] = s;
-        }
-        return propagate(noise, j, value);
+        return propagate(noiseOf(row), j, value);
     }
 
     /**
@@ -110,11 +101,17 @@ public final class CausalEffect {
         for (int j = 0; j < p; j++) {
             mean[j] = DenseAlgebra.mean(DenseAlgebra.column(x, j));
         }
+        return noiseOf(mean);
+    }
+
+    /** The noise terms {@code e = v − B v} of a variable vector. */
+    private double[] noiseOf(double[] v) {
+        int p = b.length;
         double[] noise = new double[p];
         for (int i = 0; i < p; i++) {
-            double s = mean[i];
+            double s = v[i];
             for (int k = 0; k < p; k++) {
-                s -= b[i][k] * mean[k];
+                s -= b[i][k] * v[k];
             }
             noise[i] = s;
         }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -123,6 +124,32 @@ class DirectLingamTest {
         // the approximation is only good near the Gaussian (1.373 here against the exact log √12 = 1.242),
         // but it must rank any non-Gaussian unit-variance sample below the Gaussian
         assertTrue(DirectLingam.entropy(uniform) < hGauss - 0.02, "uniform " + DirectLingam.entropy(uniform));
+    }
+
+    @Test
+    void fewRowsDiscreteAndCollinearColumnsStillGiveAFiniteDag() {
+        // the active loop's first subsets: 21 rows, 11 variables, integer counts, an exact linear
+        // combination of two columns (like heavy-atom and exact masses), a sink
+        SplittableRandom random = new SplittableRandom(31);
+        for (int n : new int[] {12, 21, 41}) {
+            double[][] x = new double[n][11];
+            for (double[] row : x) {
+                for (int j = 0; j < 9; j++) {
+                    row[j] = j < 4 ? random.nextInt(4) : random.nextDouble() + 0.3 * row[j - 1];
+                }
+                row[9] = 2 * row[4] - row[5];
+                row[10] = row[0] + 0.5 * row[6] + random.nextDouble();
+            }
+            List<String> names = IntStream.range(0, 11).mapToObj(j -> "v" + j).toList();
+            CausalGraph g = new DirectLingam(Set.of(10)).fit(x, names);
+            assertEquals(10, g.order()[10]);
+            for (double[] row : g.b()) {
+                for (double v : row) {
+                    assertTrue(Double.isFinite(v));
+                }
+                assertEquals(0.0, row[10]);
+            }
+        }
     }
 
     @Test

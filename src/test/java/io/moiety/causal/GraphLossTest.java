@@ -12,25 +12,7 @@ class GraphLossTest {
 
     /** A random weighted DAG over p variables whose causal order is a random permutation. */
     private static double[][] randomDag(int p, SplittableRandom random) {
-        int[] order = new int[p];
-        for (int i = 0; i < p; i++) {
-            order[i] = i;
-        }
-        for (int i = p - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        double[][] b = new double[p][p];
-        for (int k = 1; k < p; k++) {
-            for (int l = 0; l < k; l++) {
-                if (random.nextDouble() < 0.4) {
-                    b[order[k]][order[l]] = random.nextDouble() * 4 - 2;
-                }
-            }
-        }
-        return b;
+        return SyntheticLingam.random(p, 0.4, random.nextLong()).b();
     }
 
     private static double sortedRowSumDistance(double[][] b1, double[][] b2) {
