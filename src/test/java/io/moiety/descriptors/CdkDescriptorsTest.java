@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * NOCount 6, NumHAcceptors 5, NumHDonors 2, NumHeteroatoms 7, NumRotatableBonds 3, RingCount 2);
  * Ertl TPSA values (ethanol 20.23, acetic acid 37.3, pyridine 12.89, aspirin 63.6); the rest by
  * RDKit's definitions worked by hand (standard atomic weights for HeavyAtomMolWt, the symmetrised
- * SSSR of cubane with six rings, Gasteiger–Marsili charge of methane's carbon −0.078).
+ * SSSR of cubane with six rings). The methane carbon's Gasteiger–Marsili charge, −0.0776 in RDKit,
+ * is quoted from memory, not from a source or a run, hence the loose tolerance.
  */
 class CdkDescriptorsTest {
     private final CdkDescriptors cdk = new CdkDescriptors();
