@@ -17,7 +17,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /** The plots of the causal reports: learning curves with ±1 standard deviation, pool choices, histograms. */
 public final class CausalCharts {
     private static final Color[] COLORS = {new Color(214, 39, 40), new Color(31, 119, 180), new Color(44, 160, 44),
-        new Color(255, 127, 14), new Color(148, 103, 189)};
+        new Color(255, 127, 14), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
+        new Color(127, 127, 127), new Color(188, 189, 34), new Color(23, 190, 207)};
 
     static {
         System.setProperty("java.awt.headless", "true");
@@ -100,6 +101,7 @@ public final class CausalCharts {
         XYChart chart = new XYChartBuilder().width(640).height(420).title(title).xAxisTitle(xTitle).yAxisTitle("fraction of the set").build();
         Charts.style(chart.getStyler());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setXAxisDecimalPattern("0.##");
         int c = 0;
         for (Map.Entry<String, double[]> e : new LinkedHashMap<>(samples).entrySet()) {
             double[] counts = new double[bins];
