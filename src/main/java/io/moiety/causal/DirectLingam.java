@@ -3,7 +3,6 @@ package io.moiety.causal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * DirectLiNGAM (Shimizu et al., "DirectLiNGAM: a direct method for learning a linear
@@ -51,7 +50,7 @@ public final class DirectLingam {
 
     /** DirectLiNGAM with sinks and a chosen adaptive lasso for the edge weights. */
     public DirectLingam(Set<Integer> sinks, AdaptiveLasso lasso) {
-        this.sinks = Set.copyOf(new TreeSet<>(sinks));
+        this.sinks = Set.copyOf(sinks);
         this.lasso = lasso;
     }
 
@@ -61,7 +60,7 @@ public final class DirectLingam {
      */
     public CausalGraph fit(double[][] x, List<String> names) {
         int p = check(x, names);
-        int[] order = causalOrder(x);
+        int[] order = searchOrder(x, p);
         double[][] b = new double[p][p];
         for (int k = 1; k < p; k++) {
             int target = order[k];
@@ -82,7 +81,10 @@ public final class DirectLingam {
 
     /** The causal order alone (causes first), by the pairwise likelihood-ratio measure. */
     public int[] causalOrder(double[][] x) {
-        int p = check(x, null);
+        return searchOrder(x, check(x, null));
+    }
+
+    private int[] searchOrder(double[][] x, int p) {
         int n = x.length;
         double[][] cols = new double[p][];
         for (int j = 0; j < p; j++) {
