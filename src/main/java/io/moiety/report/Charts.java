@@ -134,7 +134,8 @@ public final class Charts {
         s.setMarkerColor(c);
     }
 
-    private static void style(Styler s) {
+    /** Moiety's chart style (white background, fonts, light grid), also for charts built outside this class. */
+    public static void style(Styler s) {
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
