@@ -91,6 +91,15 @@ public final class TorchScriptPotential implements Potential {
         }
     }
 
+    /** The file of a {@code torchscript:FILE} spec; throws naming the accepted form otherwise. */
+    public static Path fileOf(String spec) {
+        if (!spec.startsWith(PREFIX) || spec.length() == PREFIX.length()) {
+            throw new IllegalArgumentException("unknown potential '" + spec + "': give " + PREFIX + "FILE (a deployed "
+                    + "MACE or NequIP/Allegro TorchScript model)");
+        }
+        return Path.of(spec.substring(PREFIX.length()));
+    }
+
     /** What was resolved from the file and the options. */
     public ExternalModelInfo info() { return info; }
 

@@ -10,11 +10,25 @@ import ai.djl.ndarray.types.DataType;
 import io.moiety.chem.Structure;
 import io.moiety.data.Frame;
 import io.moiety.model.Prediction;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Deployed-model potentials against the same TorchScript modules evaluated in Python
@@ -66,6 +80,75 @@ class TorchScriptPotentialTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> p.predict(List.of(Frame.of(ammonia, Double.NaN, null))));
             assertTrue(e.getMessage().contains("element N (Z=7)") && e.getMessage().contains("[H, C, O]"), e.getMessage());
+        }
+    }
+
+    /** A file saved from the GPU (storages on cuda:0) runs on the CPU engine: tensors are mapped on load. */
+    @Test
+    void gpuSavedFileIsMappedToTheCpu(@TempDir Path dir) throws Exception {
+        Path gpu = dir.resolve("gpu_compiled.model");
+        rewrite(ExternalModels.mace(), gpu, (name, data) -> name.endsWith("/data.pkl") ? replace(data, "cpu", "cuda:0") : data);
+        List<ExternalModels.Reference> refs = ExternalModels.references("mace");
+        try (TorchScriptPotential p = TorchScriptPotential.load("gpu", gpu, ExternalOptions.defaults(), Device.cpu())) {
+            assertEquals(List.of("cuda:0"), List.copyOf(p.info().devices()));
+            Prediction first = p.predict(List.of(refs.get(0).frame())).get(0);
+            assertEquals(refs.get(0).energy(), first.energy(), TOL);
+        }
+    }
+
+    @Test
+    void fileFromANewerPyTorchSaysSo(@TempDir Path dir) throws Exception {
+        Path newer = dir.resolve("newer.pth");
+        rewrite(ExternalModels.nequip(), newer, (name, data) -> name.endsWith("/version") ? "99\n".getBytes(StandardCharsets.US_ASCII)
+                : name.endsWith("extra/torch_version") ? "9.1.0".getBytes(StandardCharsets.US_ASCII) : data);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TorchScriptPotential.load("m", newer, ExternalOptions.defaults(), Device.cpu()));
+        assertTrue(e.getMessage().contains("cannot load this TorchScript file") && e.getMessage().contains("saved by torch 9.1.0")
+                && e.getMessage().contains("PyTorch 2.7.1 or older"), e.getMessage());
+        Path text = dir.resolve("notes.model");
+        Files.writeString(text, "not a model");
+        IOException io = assertThrows(IOException.class, () -> TorchScriptPotential.load("m", text, ExternalOptions.defaults(), Device.cpu()));
+        assertTrue(io.getMessage().contains("not a TorchScript file"), io.getMessage());
+    }
+
+    private static byte[] replace(byte[] pickle, String from, String to) {
+        // BINUNICODE: 'X', 4-byte little-endian length, UTF-8 text
+        byte[] a = binUnicode(from);
+        byte[] b = binUnicode(to);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = 0; i < pickle.length; ) {
+            if (i + a.length <= pickle.length && Arrays.equals(Arrays.copyOfRange(pickle, i, i + a.length), a)) {
+                out.writeBytes(b);
+                i += a.length;
+            } else {
+                out.write(pickle[i++]);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] binUnicode(String s) {
+        byte[] t = s.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(5 + t.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'X').putInt(t.length).put(t);
+        return b.array();
+    }
+
+    /** Copies a TorchScript zip, passing every entry through {@code edit} (stored, uncompressed). */
+    private static void rewrite(Path from, Path to, BiFunction<String, byte[], byte[]> edit) throws IOException {
+        try (ZipFile in = new ZipFile(from.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
+            for (ZipEntry e : Collections.list(in.entries())) {
+                byte[] data = edit.apply(e.getName(), in.getInputStream(e).readAllBytes());
+                ZipEntry n = new ZipEntry(e.getName());
+                n.setMethod(ZipEntry.STORED);
+                n.setSize(data.length);
+                CRC32 crc = new CRC32();
+                crc.update(data);
+                n.setCrc(crc.getValue());
+                out.putNextEntry(n);
+                out.write(data);
+                out.closeEntry();
+            }
         }
     }
 
