@@ -2,7 +2,6 @@ package io.moiety.model.external;
 
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
-import ai.djl.pytorch.jni.JniUtils;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
@@ -18,19 +17,13 @@ import java.util.Arrays;
  * reaches DJL's native {@code moduleRunMethod} with the training flag set, which only means "do
  * not enter inference mode"; the module itself stays in eval mode. Grad mode must be on
  * ({@code GradMode.enabled()}).
- *
- * <p>The TorchScript graph executor's optimisation is switched off for the call (a thread-local
- * setting, restored afterwards): with it on, the second call of a module that calls
- * {@code requires_grad_} on an input and then {@code torch.autograd.grad} fails in libtorch 2.7.1
- * with "Setting requires_grad=True on inference tensor outside InferenceMode" (the first call
- * works; found with the test models of {@code src/test/python/make_external_models.py}).
+ * The module's parameters must not be inference tensors (load it with DJL's {@code trainParam}
+ * set, see {@link TorchScriptPotential#load}).
  */
 final class AutogradForward {
     private static final Object LIB;
     private static final Method RUN;
     private static final Constructor<IValue> WRAP;
-    /** DJL's setting of the graph executor optimisation (its system property, default on). */
-    private static final boolean OPTIMIZE = Boolean.parseBoolean(System.getProperty("ai.djl.pytorch.graph_optimizer", "true"));
 
     static {
         try {
@@ -54,7 +47,6 @@ final class AutogradForward {
     /** {@code module.forward(inputs...)}; the caller closes the result. */
     static IValue forward(PtSymbolBlock module, IValue... inputs) {
         long[] handles = Arrays.stream(inputs).mapToLong(IValue::getHandle).toArray();
-        JniUtils.setGraphExecutorOptimize(false);
         try {
             long out = (Long) RUN.invoke(LIB, module.getHandle(), "forward", handles, true, false);
             return WRAP.newInstance(out);
@@ -65,8 +57,6 @@ final class AutogradForward {
             throw new IllegalStateException(e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
-        } finally {
-            JniUtils.setGraphExecutorOptimize(OPTIMIZE);
         }
     }
 }

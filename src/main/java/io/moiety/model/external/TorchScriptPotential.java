@@ -76,7 +76,13 @@ public final class TorchScriptPotential implements Potential {
         NDManager manager = NDManager.newBaseManager(device, "PyTorch");
         try {
             PtSymbolBlock module = JniUtils.loadModule((PtNDManager) manager, file.toAbsolutePath(), true, new String[0],
-                    new String[0], false);
+                    new String[0], true);
+            // trainParam=true: loaded without it, the parameters are inference tensors, which autograd
+            // refuses to save for the force backward ("Inference tensors cannot be saved for backward");
+            // they are then excluded from the graph, as only the positions need gradients
+            for (NDArray p : JniUtils.moduleGetParams(module, (PtNDManager) manager)) {
+                p.setRequiresGradient(false);
+            }
             JniUtils.enableInferenceMode(module);
             LOG.info("{}: {} ({})", file, info.summary(), info.origin());
             return new TorchScriptPotential(name, file, info, options.batchSize(), manager, module, gpuToCpu);
