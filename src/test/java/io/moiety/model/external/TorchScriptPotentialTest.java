@@ -72,6 +72,19 @@ class TorchScriptPotentialTest {
         assertEquals(List.of("cpu"), List.copyOf(nequip.devices()));
     }
 
+    /** An isolated atom has no edges: its energy is the model's per-element energy, its force zero. */
+    @Test
+    void isolatedAtomGivesTheElementEnergy() throws Exception {
+        Structure h = Structure.molecule(new int[] {1}, new double[] {0.3, -0.2, 0.1});
+        Structure farApart = Structure.molecule(new int[] {8, 1}, new double[] {0, 0, 0, 9, 0, 0});
+        try (TorchScriptPotential p = TorchScriptPotential.load("m", ExternalModels.mace(), ExternalOptions.defaults(), Device.cpu())) {
+            List<Prediction> pred = p.predict(List.of(Frame.of(h, Double.NaN, null), Frame.of(farApart, Double.NaN, null)));
+            assertEquals(-13.6, pred.get(0).energy(), 1e-12);
+            assertArrayEquals(new double[3], pred.get(0).forces(), 0.0);
+            assertEquals(-2041.3 - 13.6, pred.get(1).energy(), 1e-9);
+        }
+    }
+
     @Test
     void elementOutsideTheTableIsNamed() throws Exception {
         Structure ammonia = Structure.molecule(new int[] {7, 1, 1, 1},
