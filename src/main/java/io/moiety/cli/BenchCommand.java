@@ -123,7 +123,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         for (Suite.ModelEntry m : suite.models()) {
             try {
-                StandardPotentials.check(m.name());
+                StandardPotentials.check(m);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(suite.origin() + ": " + e.getMessage(), e);
             }

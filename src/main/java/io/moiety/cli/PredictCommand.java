@@ -27,18 +27,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code moiety predict}: energies and forces of a trained potential for every frame of a dataset. */
+/** {@code moiety predict}: energies and forces of a trained or deployed potential for every frame of a dataset. */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Predict energies (eV) and forces (eV/Å) with a trained potential for every frame of a dataset",
-            "file, and write them as Moiety HDF5 (.h5) or extended XYZ (.xyz), atomically.",
+            "Predict energies (eV) and forces (eV/Å) with a trained potential, or a deployed MACE or",
+            "NequIP/Allegro TorchScript model (--potential torchscript:FILE, docs/external-potentials.md), for",
+            "every frame of a dataset file, and write them as Moiety HDF5 (.h5) or extended XYZ (.xyz), atomically.",
             "Where the input has labels, the reference values are kept in the output (extended XYZ info",
             "'ref_energy') and energy/force MAE and RMSE are printed."},
         footer = {
             "",
             "Examples:",
             "  moiety predict --run runs/eth --data ../shared/data/botnet-ethanol/test_MD.xyz --out pred.xyz",
-            "  moiety predict --checkpoint runs/eth/last.ckpt --data test.h5 --out pred.h5 --device gpu"})
+            "  moiety predict --checkpoint runs/eth/last.ckpt --data test.h5 --out pred.h5 --device gpu",
+            "  moiety predict --potential torchscript:mace_compiled.model --data test.xyz --out pred.xyz",
+            "  moiety predict --potential torchscript:deployed.pth --convention nequip --data test.xyz --out pred.xyz"})
 public final class PredictCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ThreadsOption threads;
@@ -52,10 +55,18 @@ public final class PredictCommand implements Callable<Integer> {
         @Option(names = "--checkpoint", paramLabel = "FILE",
                 description = "A checkpoint file (best.ckpt, or last.ckpt: its EMA weights).")
         Path checkpoint;
+
+        @Option(names = "--potential", paramLabel = "torchscript:FILE",
+                description = "A deployed TorchScript potential: MACE (*_compiled.model, foundation models) or "
+                        + "NequIP/Allegro (deployed .pth); energies are the model's totals.")
+        String potential;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
+
+    @CommandLine.Mixin
+    ExternalModelOptions external;
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Structures to predict (any readable dataset).")
     Path data;
@@ -88,7 +99,7 @@ public final class PredictCommand implements Callable<Integer> {
         ErrorStats stats = new ErrorStats();
         List<MoleculeRecord> predicted = new ArrayList<>();
         long start = System.nanoTime();
-        try (Potential p = Training.load(ckpt, device);
+        try (Potential p = source.potential != null ? external.load(source.potential, device) : Training.load(ckpt, device);
              ProgressBar bar = ProgressBars.create("predict", frames, "frames")) {
             for (MoleculeRecord m : molecules) {
                 List<Prediction> preds = new ArrayList<>();

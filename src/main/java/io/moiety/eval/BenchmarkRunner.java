@@ -71,7 +71,9 @@ public final class BenchmarkRunner {
                     continue;
                 }
                 Map<String, String> ov = new LinkedHashMap<>();
-                if (!StandardPotentials.BASELINES.contains(m.name())) {
+                if (StandardPotentials.zeroShot(m.overrides())) {
+                    ov.putAll(m.overrides()); // nothing is trained: the suite's training overrides do not apply
+                } else if (!StandardPotentials.BASELINES.contains(m.name())) {
                     ov.putAll(suite.overrides());
                     ov.putAll(m.overrides());
                 }

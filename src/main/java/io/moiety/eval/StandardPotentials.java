@@ -5,19 +5,27 @@ import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.eval.baseline.ElementReferencePotential;
 import io.moiety.eval.baseline.GroupAdditivityPotential;
+import io.moiety.data.FileHash;
+import io.moiety.model.Devices;
 import io.moiety.model.ModelConfig;
 import io.moiety.model.Potential;
+import io.moiety.model.external.ExternalOptions;
+import io.moiety.model.external.TorchScriptPotential;
 import io.moiety.task.TaskSplit;
 import io.moiety.train.TrainRequest;
 import io.moiety.train.Training;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The models a suite can name: the two fitted baselines ({@code element-reference},
- * {@code group-additivity}) and every network configuration in {@code models/} (trained with
- * {@link Training#train}).
+ * {@code group-additivity}), every network configuration in {@code models/} (trained with
+ * {@link Training#train}), and deployed TorchScript potentials (any name, with the file under
+ * {@code overrides: {torchscript: FILE}}; evaluated zero-shot, never trained).
  */
 public final class StandardPotentials implements PotentialFactory {
     /** Baselines, fitted by least squares on CPU in seconds. */
@@ -30,6 +38,27 @@ public final class StandardPotentials implements PotentialFactory {
     /** @param device {@code cpu}, {@code gpu} or {@code auto}, passed to training */
     public StandardPotentials(String device) {
         this.device = device;
+    }
+
+    /** Setting that makes a suite model a deployed TorchScript potential: the model file. */
+    public static final String TORCHSCRIPT = "torchscript";
+
+    /** Whether a model with these settings is a deployed TorchScript potential, evaluated without training. */
+    public static boolean zeroShot(Map<String, String> settings) {
+        return settings.containsKey(TORCHSCRIPT);
+    }
+
+    /** Throws naming the problem when a suite's model entry cannot be run. */
+    public static void check(Suite.ModelEntry m) {
+        if (!zeroShot(m.overrides())) {
+            check(m.name());
+            return;
+        }
+        ExternalOptions.fromSettings(m.overrides(), "models." + m.name());
+        Path file = Path.of(m.overrides().get(TORCHSCRIPT));
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("models." + m.name() + ": TorchScript file " + file + " does not exist");
+        }
     }
 
     /** Every valid model name: baselines then network configurations. */
@@ -49,6 +78,10 @@ public final class StandardPotentials implements PotentialFactory {
 
     @Override
     public Potential create(Cell cell, TaskSplit split, Path workDir) throws Exception {
+        if (zeroShot(cell.overrides())) {
+            return TorchScriptPotential.load(cell.model(), Path.of(cell.overrides().get(TORCHSCRIPT)),
+                    ExternalOptions.fromSettings(cell.overrides(), "model " + cell.model()), Devices.select(device));
+        }
         List<Frame> train = frames(split.train());
         List<Frame> validation = frames(split.validation());
         return switch (cell.model()) {
@@ -59,9 +92,15 @@ public final class StandardPotentials implements PotentialFactory {
         };
     }
 
-    /** A network's config (file content with the cell's overrides) as {@link ModelConfig#sha256()}; "" for a baseline. */
+    /**
+     * A network's config (file content with the cell's overrides) as {@link ModelConfig#sha256()}; a
+     * TorchScript potential's file content and settings; "" for a baseline.
+     */
     @Override
     public String fingerprint(Cell cell) throws Exception {
+        if (zeroShot(cell.overrides())) {
+            return FileHash.sha256(FileHash.sha256(Path.of(cell.overrides().get(TORCHSCRIPT))) + new TreeMap<>(cell.overrides()));
+        }
         return BASELINES.contains(cell.model()) ? ""
                 : ModelConfig.load(cell.model()).withOverrides(cell.overrides()).sha256();
     }

@@ -14,6 +14,7 @@ import io.moiety.eval.Metric;
 import io.moiety.eval.ParitySample;
 import io.moiety.eval.RunInfo;
 import io.moiety.eval.Split;
+import io.moiety.eval.StandardPotentials;
 import io.moiety.eval.SplitMetrics;
 import io.moiety.eval.Stats;
 import io.moiety.eval.Suite;
@@ -94,6 +95,10 @@ public final class ReportWriter {
                 + "Every number is also in `results.json` and `results.csv`; per-environment errors in `environments.csv`.");
         doc.heading(1, "Overview");
         doc.add(overviewTable());
+        List<Suite.ModelEntry> zeroShot = suite.models().stream().filter(m -> StandardPotentials.zeroShot(m.overrides())).toList();
+        if (!zeroShot.isEmpty()) {
+            doc.paragraph(zeroShotNote(zeroShot));
+        }
         if (!summary.failures().isEmpty()) {
             doc.heading(1, "Failed cells");
             List<List<String>> rows = new ArrayList<>();
@@ -129,6 +134,29 @@ public final class ReportWriter {
         return doc;
     }
 
+    /** What a zero-shot cell is and how its total energies relate to the labels. */
+    private static String zeroShotNote(List<Suite.ModelEntry> models) {
+        List<String> names = new ArrayList<>();
+        for (Suite.ModelEntry m : models) {
+            names.add("`" + m.name() + "` (`" + m.overrides().get(StandardPotentials.TORCHSCRIPT) + "`)");
+        }
+        return "**Zero-shot** marks deployed TorchScript potentials evaluated as given, without training on the task: "
+                + String.join(", ", names) + ". Their train time is zero and their ID and OOD cells see the same model. "
+                + "Reference energies: their energies are the totals the model returns (eV), with the model's own "
+                + "per-element reference energies (e.g. MACE's E0s); nothing is fitted to the task's training frames. "
+                + "A difference between the model's level of theory or reference energies and the labels' therefore "
+                + "enters every total-energy error as a per-element offset that grows with the number of atoms, so OOD "
+                + "molecules larger than the training molecules show larger energy errors for that reason alone; "
+                + "force errors are free of it. Trained models and baselines fit their reference energies on the "
+                + "training frames.";
+    }
+
+    /** The model's name, marked when it is evaluated zero-shot. */
+    private String label(String model) {
+        boolean zero = suite.models().stream().anyMatch(m -> m.name().equals(model) && StandardPotentials.zeroShot(m.overrides()));
+        return zero ? model + " (zero-shot)" : model;
+    }
+
     private List<String> runBullets() {
         List<String> b = new ArrayList<>();
         double cellSeconds = results.stream().mapToDouble(r -> r.trainSeconds() + r.evalSeconds()).sum();
@@ -158,12 +186,12 @@ public final class ReportWriter {
                 "F MAE ID (eV/Å)", "F MAE OOD (eV/Å)", "OOD/ID", "train (s)");
         List<List<String>> rows = new ArrayList<>();
         for (Summary.Row r : summary.rows()) {
-            rows.add(List.of("`" + r.task() + "`", r.model(), fmt(r, Split.ID, Metric.ENERGY_MAE), fmt(r, Split.OOD, Metric.ENERGY_MAE),
+            rows.add(List.of("`" + r.task() + "`", label(r.model()), fmt(r, Split.ID, Metric.ENERGY_MAE), fmt(r, Split.OOD, Metric.ENERGY_MAE),
                     r.oodOverId().get(Metric.ENERGY_MAE).format(),
                     r.predictsForces() ? fmt(r, Split.ID, Metric.FORCE_MAE) : ENERGY_ONLY,
                     r.predictsForces() ? fmt(r, Split.OOD, Metric.FORCE_MAE) : "n/a",
                     r.predictsForces() ? r.oodOverId().get(Metric.FORCE_MAE).format() : "n/a",
-                    Stats.num(r.trainSeconds().mean())));
+                    label(r.model()).equals(r.model()) ? Stats.num(r.trainSeconds().mean()) : "zero-shot"));
         }
         return new ReportDocument.Table(header, rows, new boolean[] {false, false, true, true, true, true, true, true, true});
     }
@@ -185,7 +213,7 @@ public final class ReportWriter {
         List<List<String>> out = new ArrayList<>();
         for (Summary.Row r : rows) {
             for (Split s : Split.values()) {
-                List<String> row = new ArrayList<>(List.of(r.model(), s.label(), framesOf(r, s)));
+                List<String> row = new ArrayList<>(List.of(label(r.model()), s.label(), framesOf(r, s)));
                 for (Metric m : TABLE_METRICS) {
                     row.add(fmt(r, s, m));
                 }
@@ -193,7 +221,7 @@ public final class ReportWriter {
                 row.add(r.splits().get(s).get(Metric.FORCE_STD).format());
                 out.add(row);
             }
-            List<String> ratio = new ArrayList<>(List.of(r.model(), "**OOD/ID**", ""));
+            List<String> ratio = new ArrayList<>(List.of(label(r.model()), "**OOD/ID**", ""));
             for (Metric m : TABLE_METRICS) {
                 Stats st = r.oodOverId().get(m);
                 ratio.add(m.needsForces() && !r.predictsForces() ? "n/a" : st == null ? "" : st.format());
