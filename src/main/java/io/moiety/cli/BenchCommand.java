@@ -115,20 +115,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (data != null) {
             suite = suite.withData(data);
         }
-        List<String> validTasks = tasks.names();
-        for (String t : suite.tasks()) {
-            if (!validTasks.contains(t)) {
-                throw new IllegalArgumentException(suite.origin() + ": unknown task '" + t + "'; valid tasks: " + String.join(", ", validTasks));
-            }
-        }
-        for (Suite.ModelEntry m : suite.models()) {
-            try {
-                StandardPotentials.check(m.name());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(suite.origin() + ": " + e.getMessage(), e);
-            }
-        }
-        List<Cell> cells = BenchmarkRunner.cells(suite, only);
+        StandardPotentials potentials = new StandardPotentials(device);
+        suite.check(tasks.names(), potentials);
+        List<Cell> cells = BenchmarkRunner.cells(suite, only, potentials);
         if (cells.isEmpty()) {
             throw new IllegalArgumentException("--only " + String.join(",", only) + " selects no cell of suite " + suite.name()
                     + "; tasks: " + String.join(", ", suite.tasks()) + "; models: "
@@ -144,13 +133,13 @@ public final class BenchCommand implements Callable<Integer> {
         List<CellResult> results;
         int reused;
         try (DatasetTasks source = new DatasetTasks(tasks, dataFile, suite.generate())) {
-            BenchmarkRunner runner = new BenchmarkRunner(new StandardPotentials(device), source,
+            BenchmarkRunner runner = new BenchmarkRunner(potentials, source,
                     new BenchmarkRunner.Options(runDir, force, !noProgress, only));
             results = runner.run(suite);
             reused = runner.reusedCells();
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        boolean networks = cells.stream().anyMatch(c -> !StandardPotentials.BASELINES.contains(c.model()));
+        boolean networks = cells.stream().anyMatch(c -> potentials.takesOverrides(c.model()));
         RunInfo info = new RunInfo(suite.name(), suite.origin(), "moiety bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()).replaceFirst("^bench ?", ""),
                 start.truncatedTo(ChronoUnit.SECONDS).toString(), wall, reused, RunInfo.versions(networks), RunInfo.hardware(networks),
                 suite.data().equals("default") ? "default (" + dataFile + ")" : dataFile.toString(), sha, suite.seeds(), device);

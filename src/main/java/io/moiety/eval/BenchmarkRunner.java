@@ -62,8 +62,8 @@ public final class BenchmarkRunner {
         this.store = new CellStore(options.runDir());
     }
 
-    /** The suite's cells selected by {@code --only}, task-major. */
-    public static List<Cell> cells(Suite suite, List<String> only) {
+    /** The suite's cells selected by {@code --only}, task-major; overrides go to the models that take them. */
+    public static List<Cell> cells(Suite suite, List<String> only, PotentialFactory factory) {
         List<Cell> cells = new ArrayList<>();
         for (String task : suite.tasks()) {
             for (Suite.ModelEntry m : suite.models()) {
@@ -71,7 +71,7 @@ public final class BenchmarkRunner {
                     continue;
                 }
                 Map<String, String> ov = new LinkedHashMap<>();
-                if (!StandardPotentials.BASELINES.contains(m.name())) {
+                if (factory.takesOverrides(m.name())) {
                     ov.putAll(suite.overrides());
                     ov.putAll(m.overrides());
                 }
@@ -91,7 +91,7 @@ public final class BenchmarkRunner {
 
     /** Runs (or resumes) every selected cell and returns all results, finished earlier or now. */
     public List<CellResult> run(Suite suite) throws IOException {
-        List<Cell> cells = cells(suite, options.only());
+        List<Cell> cells = cells(suite, options.only(), factory);
         if (cells.isEmpty()) {
             throw new IllegalArgumentException("--only " + String.join(" ", options.only())
                     + " selects no cell; tasks: " + String.join(", ", suite.tasks()) + "; models: "

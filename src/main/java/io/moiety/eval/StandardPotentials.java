@@ -10,9 +10,11 @@ import io.moiety.model.Potential;
 import io.moiety.task.TaskSplit;
 import io.moiety.train.TrainRequest;
 import io.moiety.train.Training;
+import io.moiety.train.TrainingConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The models a suite can name: the two fitted baselines ({@code element-reference},
@@ -21,9 +23,7 @@ import java.util.List;
  */
 public final class StandardPotentials implements PotentialFactory {
     /** Baselines, fitted by least squares on CPU in seconds. */
-    public static final List<String> BASELINES = List.of(ElementReferencePotential.NAME, GroupAdditivityPotential.NAME);
-    /** Directory (and jar folder) of model configurations. */
-    public static final String MODELS_DIR = "models";
+    private static final List<String> BASELINES = List.of(ElementReferencePotential.NAME, GroupAdditivityPotential.NAME);
 
     private final String device;
 
@@ -35,7 +35,7 @@ public final class StandardPotentials implements PotentialFactory {
     /** Every valid model name: baselines then network configurations. */
     public static List<String> available() {
         List<String> all = new ArrayList<>(BASELINES);
-        all.addAll(Resources.names(MODELS_DIR));
+        all.addAll(Resources.names(ModelConfig.DIR));
         return all;
     }
 
@@ -47,6 +47,26 @@ public final class StandardPotentials implements PotentialFactory {
         }
     }
 
+    /** Networks take overrides; the baselines take none. */
+    @Override
+    public boolean takesOverrides(String model) {
+        return !BASELINES.contains(model);
+    }
+
+    /** A known model; a network's overrides must name keys of its config and training section. */
+    @Override
+    public void check(String model, Map<String, String> overrides) throws Exception {
+        check(model);
+        if (!takesOverrides(model)) {
+            if (!overrides.isEmpty()) {
+                throw new IllegalArgumentException("model '" + model + "' is a fitted baseline and takes no overrides, got "
+                        + overrides.keySet());
+            }
+            return;
+        }
+        TrainingConfig.parse(config(model, overrides).training());
+    }
+
     @Override
     public Potential create(Cell cell, TaskSplit split, Path workDir) throws Exception {
         List<Frame> train = frames(split.train());
@@ -54,16 +74,19 @@ public final class StandardPotentials implements PotentialFactory {
         return switch (cell.model()) {
             case ElementReferencePotential.NAME -> ElementReferencePotential.fit(train);
             case GroupAdditivityPotential.NAME -> GroupAdditivityPotential.fit(train, validation);
-            default -> Training.train(new TrainRequest(Path.of(cell.model()), cell.overrides(), cell.seed(),
-                    device, train, validation, workDir, false));
+            default -> Training.train(new TrainRequest(cell.model(), config(cell.model(), cell.overrides()),
+                    cell.seed(), device, train, validation, workDir, false));
         };
     }
 
     /** A network's config (file content with the cell's overrides) as {@link ModelConfig#sha256()}; "" for a baseline. */
     @Override
     public String fingerprint(Cell cell) throws Exception {
-        return BASELINES.contains(cell.model()) ? ""
-                : ModelConfig.load(cell.model()).withOverrides(cell.overrides()).sha256();
+        return takesOverrides(cell.model()) ? config(cell.model(), cell.overrides()).sha256() : "";
+    }
+
+    private static ModelConfig config(String model, Map<String, String> overrides) throws Exception {
+        return ModelConfig.load(model).withOverrides(overrides);
     }
 
     /** All frames of the molecules, in order. */

@@ -49,8 +49,8 @@ public final class Training {
         Objects.requireNonNull(request.runDir(), "runDir");
         Files.createDirectories(request.runDir());
         Path last = request.runDir().resolve(CheckpointListener.LAST);
-        String name = modelName(request.modelConfig());
-        ModelConfig config = ModelConfig.load(request.modelConfig()).withOverrides(request.overrides());
+        String name = request.name();
+        ModelConfig config = request.config();
         TrainingConfig tc = TrainingConfig.parse(config.training());
         Device device = Devices.select(request.device());
         RunMetadata meta = RunMetadata.of(request.train(), request.validation(), device.toString());
@@ -61,10 +61,14 @@ public final class Training {
             // an 'auto' key keeps the value the run measured when it started
             config = config.withAutoFrom(saved);
             checkResumable(previous, saved, config, tc, request, meta, last);
-            // the checkpoint's config is authoritative (only the epoch and time limits may differ)
-            config = saved.withOverrides(
-                    Map.of("training.max_epochs", Integer.toString(tc.maxEpochs()),
-                            "training.max_wall_minutes", Double.toString(tc.maxWallMinutes())));
+            // the checkpoint's config is authoritative; only the epoch and time limits may change
+            TrainingConfig savedTc = TrainingConfig.parse(saved.training());
+            TrainRequest.Limits limits = request.resumeLimits();
+            config = saved.with("training.max_epochs",
+                            limits.maxEpochs() != null ? limits.maxEpochs() : savedTc.maxEpochs())
+                    .with("training.max_wall_minutes",
+                            limits.maxWallMinutes() != null ? limits.maxWallMinutes() : savedTc.maxWallMinutes());
+            tc = TrainingConfig.parse(config.training());
             meta = previous.metadata();
             LOG.info("resuming {} from epoch {} in {}", name, previous.epoch(), request.runDir());
         }
@@ -245,11 +249,6 @@ public final class Training {
                     ? " (is " + checkpoint + " a finished or running training directory?)" : ""));
         }
         return file;
-    }
-
-    /** {@code models/schnet-small.yaml} → {@code schnet-small}. */
-    static String modelName(Path config) {
-        return modelNameOf(config.toString());
     }
 
     /** The model name of a config name or path: file name without {@code .yaml}/{@code .yml}. */

@@ -42,7 +42,7 @@ class ResumeOwnershipTest {
         o.put("training.plateau_patience", "0");
 
         Path straight = dir.resolve("straight");
-        Training.train(new TrainRequest(cfg, o, 9, "cpu", train, valid, straight, false)).close();
+        Training.train(TrainingRunTest.request(cfg, o, 9, train, valid, straight, null)).close();
 
         TrainingListener crash = new TrainingListener() {
             @Override
@@ -54,7 +54,7 @@ class ResumeOwnershipTest {
         };
         Path killed = dir.resolve("killed");
         assertThrows(IllegalStateException.class, () -> Training.train(
-                new TrainRequest(cfg, o, 9, "cpu", train, valid, killed, false), List.of(crash)));
+                TrainingRunTest.request(cfg, o, 9, train, valid, killed, null), List.of(crash)));
 
         // Resume the killed run as Training does (checkpoint read into a temporary manager), then
         // overwrite the decoded arrays: that is what happens to their memory once the temporary
