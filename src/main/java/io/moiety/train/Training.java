@@ -22,8 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains a network potential. CONTRACT (owned by the training work, issue #4): the signature of
- * {@link #train} is fixed so the benchmark runner can be written against it.
+ * Trains a network potential: a fresh run, the resumption of a killed one, or a warm start.
  *
  * <p>A run directory holds {@code last.ckpt} (full state after the last finished epoch),
  * {@code best.ckpt} (model of the best-validation epoch) and {@code metrics.csv}. Calling
@@ -100,16 +99,15 @@ public final class Training {
                     : initState != null ? initState.normalization()
                     : EnergyNormalization.fit(request.train(), tc.isolatedAtoms());
             model.setHead(norm.toHead());
-            EnergyModelNetwork network = new EnergyModelNetwork(name, model);
             if (init != null) {
                 // before the loop exists, so its EMA starts from these weights too
                 try (NDManager tmp = model.manager().newSubManager()) {
                     CheckpointFile.Loaded ck = CheckpointFile.read(init, tmp);
-                    Weights.assign(network.parameters(), ck.arrays().getOrDefault(CheckpointFile.EMA, ck.weights()));
+                    Weights.assign(model.parameters(), ck.arrays().getOrDefault(CheckpointFile.EMA, ck.weights()));
                 }
             }
             TrainingLoop.RunInfo info = new TrainingLoop.RunInfo(name, config.toYaml(), request.seed(), norm, meta);
-            try (TrainingLoop loop = new TrainingLoop(network, tc, info, request.train(), request.validation(),
+            try (TrainingLoop loop = new TrainingLoop(model, tc, info, request.train(), request.validation(),
                     List.of(), model.manager())) {
                 List<TrainingListener> listeners = new ArrayList<>();
                 listeners.add(new CheckpointListener(request.runDir(), loop::snapshot));
@@ -129,7 +127,7 @@ public final class Training {
                 List<EpochResult> history = loop.run();
                 logSummary(name, history);
             }
-            loadBest(model, network, request.runDir());
+            loadBest(model, request.runDir());
             return model.asPotential(name, tc.validBatchSize());
         } catch (IOException | RuntimeException e) {
             model.close();
@@ -162,13 +160,13 @@ public final class Training {
     }
 
     /** Copies the weights of {@code best.ckpt} into the network. */
-    private static void loadBest(EnergyModel model, EnergyModelNetwork network, Path runDir) throws IOException {
+    private static void loadBest(EnergyModel model, Path runDir) throws IOException {
         Path best = runDir.resolve(CheckpointListener.BEST);
         if (!Files.exists(best)) {
             throw new IOException(runDir + ": training ended without writing " + CheckpointListener.BEST);
         }
         try (NDManager tmp = model.manager().newSubManager()) {
-            Weights.assign(network.parameters(), CheckpointFile.read(best, tmp).weights());
+            Weights.assign(model.parameters(), CheckpointFile.read(best, tmp).weights());
         }
     }
 
@@ -183,11 +181,10 @@ public final class Training {
         EnergyModel model = EnergyModel.create(config, Devices.select(device), state.seed());
         try {
             model.setHead(state.normalization().toHead());
-            EnergyModelNetwork network = new EnergyModelNetwork(state.modelName(), model);
             try (NDManager tmp = model.manager().newSubManager()) {
                 CheckpointFile.Loaded ck = CheckpointFile.read(file, tmp);
                 Map<String, NDArray> w = ck.arrays().getOrDefault(CheckpointFile.EMA, ck.weights());
-                Weights.assign(network.parameters(), w);
+                Weights.assign(model.parameters(), w);
             }
             Map<String, Object> tr = state.training();
             int batch = tr.get("valid_batch_size") instanceof Number n ? n.intValue() : 32;

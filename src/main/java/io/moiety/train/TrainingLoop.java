@@ -9,7 +9,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import io.moiety.chem.Structure;
 import io.moiety.data.Frame;
-import io.moiety.model.Prediction;
+import io.moiety.model.EnergyModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +36,7 @@ public final class TrainingLoop implements AutoCloseable {
     public record Snapshot(CheckpointState state, Map<String, Map<String, NDArray>> arrays,
                            Map<String, NDArray> inferenceWeights) {}
 
-    private final Network network;
+    private final EnergyModel model;
     private final TrainingConfig config;
     private final RunInfo info;
     private final List<Frame> train;
@@ -55,7 +55,7 @@ public final class TrainingLoop implements AutoCloseable {
     private String stopReason = "";
 
     /**
-     * @param network   the network to train (its parameters are updated in place)
+     * @param model     the model to train (its parameters are updated in place)
      * @param config    training hyper-parameters
      * @param info      model name, config text, seed, normalisation and metadata for checkpoints
      * @param train     training frames (energies; forces when the force weight is non-zero)
@@ -63,14 +63,14 @@ public final class TrainingLoop implements AutoCloseable {
      * @param listeners progress, logging, checkpoint and early-stopping listeners, called in order
      * @param parent    manager for optimiser and EMA state
      */
-    public TrainingLoop(Network network, TrainingConfig config, RunInfo info, List<Frame> train, List<Frame> valid,
+    public TrainingLoop(EnergyModel model, TrainingConfig config, RunInfo info, List<Frame> train, List<Frame> valid,
                         List<TrainingListener> listeners, NDManager parent) {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("no training frames");
         }
         checkLabels(train, "training", config.forcesWeight() > 0);
         checkLabels(valid, "validation", false);
-        this.network = network;
+        this.model = model;
         this.config = config;
         this.info = info;
         this.train = List.copyOf(train);
@@ -78,7 +78,7 @@ public final class TrainingLoop implements AutoCloseable {
         this.listeners = List.copyOf(listeners);
         this.manager = parent.newSubManager();
         this.optimizer = new AdamOptimizer(config, manager);
-        this.ema = config.emaDecay() > 0 ? new ExponentialMovingAverage(config.emaDecay(), network.parameters(), manager)
+        this.ema = config.emaDecay() > 0 ? new ExponentialMovingAverage(config.emaDecay(), model.parameters(), manager)
                 : null;
         this.stepsPerEpoch = EpochBatches.count(train.size(), config.batchSize());
         this.schedule = LearningRateSchedule.of(config, stepsPerEpoch);
@@ -107,7 +107,7 @@ public final class TrainingLoop implements AutoCloseable {
     /** Restores the state of a {@code training} checkpoint (weights, EMA, optimiser, schedule, history). */
     public void restore(CheckpointFile.Loaded ck) {
         CheckpointState s = ck.state();
-        Weights.assign(network.parameters(), ck.weights());
+        Weights.assign(model.parameters(), ck.weights());
         Map<String, NDArray> moments = ck.arrays().get(CheckpointFile.OPTIMIZER);
         optimizer.restore(Weights.toList(moments == null ? Map.of() : moments), s.optimizerSteps());
         if (ema != null) {
@@ -187,11 +187,11 @@ public final class TrainingLoop implements AutoCloseable {
             frames.add(train.get(i));
             structures.add(train.get(i).structure());
         }
-        Map<String, NDArray> params = network.parameters();
+        Map<String, NDArray> params = model.parameters();
         try (NDManager step = manager.newSubManager()) {
             double value;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                Network.Output out = network.forward(structures, step, true);
+                EnergyModel.Output out = model.forward(structures, step, true);
                 NDArray l = loss.compute(out, frames, step);
                 gc.backward(l);
                 value = scalar(l);
@@ -242,7 +242,7 @@ public final class TrainingLoop implements AutoCloseable {
             return new EpochResult(epoch, lr, trainLoss, trainLoss, Double.NaN, Double.NaN, Double.NaN, wall);
         }
         ErrorStats stats = withInferenceWeights(() -> new ErrorStats().addAll(valid,
-                NetworkPredictor.predict(network, valid, config.validBatchSize(), manager)));
+                model.predict(valid.stream().map(Frame::structure).toList(), config.validBatchSize())));
         return new EpochResult(epoch, lr, trainLoss, stats.loss(config.absoluteErrors(), config.energyWeight(), config.forcesWeight()),
                 stats.energyMaePerAtom(), stats.energyMae(), stats.forceMae(), wall);
     }
@@ -253,19 +253,19 @@ public final class TrainingLoop implements AutoCloseable {
             return body.get();
         }
         try (NDManager tmp = manager.newSubManager()) {
-            Map<String, NDArray> live = Weights.snapshot(network.parameters(), tmp);
-            Weights.assign(network.parameters(), ema.averages());
+            Map<String, NDArray> live = Weights.snapshot(model.parameters(), tmp);
+            Weights.assign(model.parameters(), ema.averages());
             try {
                 return body.get();
             } finally {
-                Weights.assign(network.parameters(), live);
+                Weights.assign(model.parameters(), live);
             }
         }
     }
 
     /** The weights to predict with: the EMA averages, or the live weights without EMA. */
     public Map<String, NDArray> inferenceWeights() {
-        return ema == null ? network.parameters() : ema.averages();
+        return ema == null ? model.parameters() : ema.averages();
     }
 
     /** Checkpoint state and arrays for the current point of the run (arrays are live, not copies). */
@@ -277,7 +277,7 @@ public final class TrainingLoop implements AutoCloseable {
                 best + 1, best < 0 ? Double.POSITIVE_INFINITY : history.get(best).validLoss(), List.copyOf(history),
                 info.metadata());
         Map<String, Map<String, NDArray>> arrays = new LinkedHashMap<>();
-        arrays.put(CheckpointFile.WEIGHTS, network.parameters());
+        arrays.put(CheckpointFile.WEIGHTS, model.parameters());
         if (ema != null) {
             arrays.put(CheckpointFile.EMA, ema.averages());
         }

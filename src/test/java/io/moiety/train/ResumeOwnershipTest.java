@@ -66,10 +66,9 @@ class ResumeOwnershipTest {
         TrainingConfig tc = TrainingConfig.parse(config.training());
         try (EnergyModel model = EnergyModel.create(config, Device.cpu(), 9)) {
             model.setHead(state.normalization().toHead());
-            EnergyModelNetwork network = new EnergyModelNetwork(state.modelName(), model);
             TrainingLoop.RunInfo info = new TrainingLoop.RunInfo(state.modelName(), config.toYaml(), 9,
                     state.normalization(), state.metadata());
-            try (TrainingLoop loop = new TrainingLoop(network, tc, info, train, valid, List.of(), model.manager())) {
+            try (TrainingLoop loop = new TrainingLoop(model, tc, info, train, valid, List.of(), model.manager())) {
                 try (NDManager tmp = model.manager().newSubManager()) {
                     CheckpointFile.Loaded ck = CheckpointFile.read(last, tmp);
                     assertTrue(ck.arrays().containsKey(CheckpointFile.OPTIMIZER));

@@ -51,7 +51,6 @@ class TrainingMemoryTest {
         long[] rss = new long[2];
         try (EnergyModel model = EnergyModel.create(cfg, Device.cpu(), 1)) {
             model.setHead(norm.toHead());
-            Network net = new EnergyModelNetwork(type, model);
             TrainingLoop.RunInfo info = new TrainingLoop.RunInfo(type, cfg.toYaml(), 1, norm,
                     RunMetadata.of(train, List.of(), "cpu"));
             TrainingListener probe = new TrainingListener() {
@@ -70,7 +69,7 @@ class TrainingMemoryTest {
                     }
                 }
             };
-            try (TrainingLoop loop = new TrainingLoop(net, tc, info, train, List.of(), List.of(probe),
+            try (TrainingLoop loop = new TrainingLoop(model, tc, info, train, List.of(), List.of(probe),
                     model.manager())) {
                 assertEquals(550, loop.run().size());
             }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.moiety.data.Frame;
+import io.moiety.model.EnergyModel;
 import io.moiety.model.Prediction;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,7 +171,7 @@ class TrainingPartsTest {
         double[] flat = forces.stream().flatMapToDouble(Arrays::stream).toArray();
         ErrorStats stats = new ErrorStats().addAll(frames, p);
         try (NDManager m = NDManager.newBaseManager()) {
-            Network.Output out = new Network.Output(m.create(rel), ref, m.create(flat, new Shape(atoms, 3)));
+            EnergyModel.Output out = new EnergyModel.Output(m.create(rel), ref, m.create(flat, new Shape(atoms, 3)), null, null);
             for (boolean absolute : new boolean[] {false, true}) {
                 double got = new EnergyForceLoss(absolute, 3, 70).compute(out, frames, m).getDouble();
                 assertEquals(stats.loss(absolute, 3, 70), got, 1e-9, absolute ? "mae" : "mse");

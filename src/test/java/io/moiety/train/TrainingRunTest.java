@@ -177,9 +177,9 @@ class TrainingRunTest {
         try (EnergyModel a = EnergyModel.create(ModelConfig.load(cfg), Device.cpu(), 9);
              EnergyModel b = EnergyModel.create(ModelConfig.load(cfg), Device.cpu(), 9);
              EnergyModel c = EnergyModel.create(ModelConfig.load(cfg), Device.cpu(), 10)) {
-            Map<String, NDArray> pa = new EnergyModelNetwork("a", a).parameters();
-            Map<String, NDArray> pb = new EnergyModelNetwork("b", b).parameters();
-            Map<String, NDArray> pc = new EnergyModelNetwork("c", c).parameters();
+            Map<String, NDArray> pa = a.parameters();
+            Map<String, NDArray> pb = b.parameters();
+            Map<String, NDArray> pc = c.parameters();
             boolean sameB = true;
             boolean sameC = true;
             for (String k : pa.keySet()) {
