@@ -26,22 +26,18 @@ import java.util.Map;
  * {@link #restore}; shuffling depends only on (seed, epoch), so a resumed run repeats exactly the
  * batches of the uninterrupted one.
  */
-public final class TrainingLoop implements AutoCloseable {
+public final class TrainingLoop implements AutoCloseable, TrainingView {
 
     /** Run-level facts the loop records in checkpoints. */
     public record RunInfo(String modelName, String modelConfigYaml, long seed, EnergyNormalization normalization,
                           RunMetadata metadata) {}
-
-    /** A loop state ready to be written: the checkpoint state and its array groups. */
-    public record Snapshot(CheckpointState state, Map<String, Map<String, NDArray>> arrays,
-                           Map<String, NDArray> inferenceWeights) {}
 
     private final EnergyModel model;
     private final TrainingConfig config;
     private final RunInfo info;
     private final List<Frame> train;
     private final List<Frame> valid;
-    private List<TrainingListener> listeners;
+    private final List<TrainingListener> listeners;
     private final NDManager manager;
     private final AdamOptimizer optimizer;
     private final ExponentialMovingAverage ema;
@@ -99,11 +95,6 @@ public final class TrainingLoop implements AutoCloseable {
         }
     }
 
-    /** Replaces the listeners (they may refer to this loop, e.g. for {@link #snapshot()}). */
-    public void setListeners(List<TrainingListener> newListeners) {
-        this.listeners = List.copyOf(newListeners);
-    }
-
     /** Restores the state of a {@code training} checkpoint (weights, EMA, optimiser, schedule, history). */
     public void restore(CheckpointFile.Loaded ck) {
         CheckpointState s = ck.state();
@@ -134,7 +125,7 @@ public final class TrainingLoop implements AutoCloseable {
     /** Runs until the epoch limit or early stopping; returns the epoch history. */
     public List<EpochResult> run() {
         long start = System.nanoTime();
-        listeners.forEach(l -> l.onTrainingStart(List.copyOf(history), config.maxEpochs(), stepsPerEpoch));
+        listeners.forEach(l -> l.onTrainingStart(this));
         checkStop();
         while (!finished && history.size() < config.maxEpochs()) {
             int epoch = history.size() + 1;
@@ -155,26 +146,23 @@ public final class TrainingLoop implements AutoCloseable {
                 finished = true;
                 stopReason = "reached max_epochs=" + config.maxEpochs();
             }
-            List<EpochResult> seen = List.copyOf(history);
-            listeners.forEach(l -> l.onEpochEnd(r, seen));
+            listeners.forEach(l -> l.onEpochEnd(this, r));
             checkStop();
         }
-        listeners.forEach(l -> l.onTrainingEnd(List.copyOf(history), stopReason));
+        listeners.forEach(l -> l.onTrainingEnd(this, stopReason));
         return List.copyOf(history);
     }
 
-    /** Ends the run if a listener (early stopping, time limit) asks for it. */
+    /** Ends the run if a listener (early stopping, time limit) gives a reason. */
     private void checkStop() {
         if (finished) {
             return;
         }
         for (TrainingListener l : listeners) {
-            if (l.stopRequested()) {
+            String reason = l.stopReason(this);
+            if (reason != null) {
                 finished = true;
-                stopReason = l instanceof TimeLimit
-                        ? String.format(Locale.ROOT, "time limit of %.4g min reached", config.maxWallMinutes())
-                        : String.format(Locale.ROOT, "early stopping: no validation improvement for %d epochs",
-                                config.earlyStoppingPatience());
+                stopReason = reason;
                 return;
             }
         }
@@ -263,35 +251,41 @@ public final class TrainingLoop implements AutoCloseable {
         }
     }
 
-    /** The weights to predict with: the EMA averages, or the live weights without EMA. */
-    public Map<String, NDArray> inferenceWeights() {
-        return ema == null ? model.parameters() : ema.averages();
+    @Override
+    public Map<String, NDArray> weights() {
+        return model.parameters();
     }
 
-    /** Checkpoint state and arrays for the current point of the run (arrays are live, not copies). */
-    public Snapshot snapshot() {
+    @Override
+    public Map<String, NDArray> emaWeights() {
+        return ema == null ? null : ema.averages();
+    }
+
+    @Override
+    public Map<String, NDArray> optimizerMoments() {
+        return Weights.toMap(optimizer.moments());
+    }
+
+    @Override
+    public CheckpointState state() {
         int best = EarlyStopping.bestEpochIndex(history);
-        CheckpointState s = new CheckpointState(CheckpointFile.FORMAT_VERSION, "training", info.modelName(),
+        return new CheckpointState(CheckpointFile.FORMAT_VERSION, "training", info.modelName(),
                 info.modelConfigYaml(), config.toMap(), info.seed(), history.size(), globalStep, finished, stopReason,
                 info.normalization(), schedule.state(), optimizer.stepCounts(), ema == null ? 0 : ema.updates(),
                 best + 1, best < 0 ? Double.POSITIVE_INFINITY : history.get(best).validLoss(), List.copyOf(history),
                 info.metadata());
-        Map<String, Map<String, NDArray>> arrays = new LinkedHashMap<>();
-        arrays.put(CheckpointFile.WEIGHTS, model.parameters());
-        if (ema != null) {
-            arrays.put(CheckpointFile.EMA, ema.averages());
-        }
-        arrays.put(CheckpointFile.OPTIMIZER, Weights.toMap(optimizer.moments()));
-        return new Snapshot(s, arrays, inferenceWeights());
     }
 
-    /** Epochs finished so far. */
+    @Override
     public List<EpochResult> history() { return List.copyOf(history); }
+
+    @Override
+    public int maxEpochs() { return config.maxEpochs(); }
 
     /** Whether the run has ended. */
     public boolean finished() { return finished; }
 
-    /** Steps per epoch. */
+    @Override
     public int stepsPerEpoch() { return stepsPerEpoch; }
 
     @Override

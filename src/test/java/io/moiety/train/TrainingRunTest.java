@@ -155,7 +155,7 @@ class TrainingRunTest {
 
         TrainingListener crash = new TrainingListener() {
             @Override
-            public void onEpochEnd(EpochResult result, List<EpochResult> history) {
+            public void onEpochEnd(TrainingView loop, EpochResult result) {
                 if (result.epoch() == 2) {
                     throw new IllegalStateException("simulated crash");
                 }
