@@ -1,5 +1,6 @@
 package io.moiety.cli;
 
+import io.moiety.data.FileHash;
 import io.moiety.eval.BenchmarkRunner;
 import io.moiety.eval.Cell;
 import io.moiety.eval.CellResult;
@@ -14,6 +15,7 @@ import io.moiety.data.AtomicFile;
 import io.moiety.task.TaskLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -96,7 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         System.setProperty("java.awt.headless", "true");
-        java.io.PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = spec.commandLine().getOut();
         TaskLoader tasks = tasksDir != null ? TaskLoader.fromDirectory(tasksDir) : TaskLoader.standard();
         if (list) {
             stdout.println("suites: " + String.join(", ", SuiteLoader.available()));
@@ -124,7 +126,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + String.join(", ", suite.models().stream().map(Suite.ModelEntry::name).toList()));
         }
         Path dataFile = DataLocator.resolve(suite.data(), suite.generate());
-        String sha = io.moiety.data.FileHash.sha256(dataFile);
+        String sha = FileHash.sha256(dataFile);
         Path runDir = out != null ? out : Path.of("runs", "bench-" + suite.name() + "-" + LocalDate.now(ZoneOffset.UTC));
         checkRunDir(runDir, suite, sha);
 

@@ -2,9 +2,11 @@ package io.moiety.data;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,12 +48,12 @@ public final class Resources {
                 } else if ("jar".equals(url.getProtocol())) {
                     String spec = url.toString();
                     String jar = spec.substring(0, spec.indexOf("!/"));
-                    try (FileSystem fs = FileSystems.newFileSystem(java.net.URI.create(jar), Map.of());
+                    try (FileSystem fs = FileSystems.newFileSystem(URI.create(jar), Map.of());
                          Stream<Path> s = Files.list(fs.getPath("moiety", dir))) {
                         s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
                                 .forEach(n -> names.add(n.substring(0, n.length() - 5)));
-                    } catch (java.nio.file.FileSystemAlreadyExistsException e) {
-                        try (Stream<Path> s = Files.list(FileSystems.getFileSystem(java.net.URI.create(jar)).getPath("moiety", dir))) {
+                    } catch (FileSystemAlreadyExistsException e) {
+                        try (Stream<Path> s = Files.list(FileSystems.getFileSystem(URI.create(jar)).getPath("moiety", dir))) {
                             s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
                                     .forEach(n -> names.add(n.substring(0, n.length() - 5)));
                         }

@@ -9,14 +9,24 @@ import io.moiety.task.TaskSplit;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -52,7 +62,7 @@ public final class BenchmarkRunner {
     private final TaskSource tasks;
     private final Options options;
     private final CellStore store;
-    private final java.util.Set<Path> clearedTrainingDirs = new java.util.HashSet<>();
+    private final Set<Path> clearedTrainingDirs = new HashSet<>();
     private int reused;
 
     public BenchmarkRunner(PotentialFactory factory, TaskSource tasks, Options options) {
@@ -262,12 +272,12 @@ public final class BenchmarkRunner {
      */
     Path trainingDir(Cell cell, TaskSplit split) {
         try {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            md.update(new java.util.TreeMap<>(cell.overrides()).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(new TreeMap<>(cell.overrides()).toString().getBytes(StandardCharsets.UTF_8));
             for (List<MoleculeRecord> part : List.of(split.train(), split.validation())) {
                 md.update((byte) '|');
                 for (MoleculeRecord m : part) {
-                    md.update((m.id() + ":" + m.frames().size() + ":").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    md.update((m.id() + ":" + m.frames().size() + ":").getBytes(StandardCharsets.UTF_8));
                     for (Frame f : m.frames()) {
                         long bits = Double.doubleToLongBits(f.energy());
                         for (int i = 0; i < 8; i++) {
@@ -276,18 +286,18 @@ public final class BenchmarkRunner {
                     }
                 }
             }
-            String hash = java.util.HexFormat.of().formatHex(md.digest()).substring(0, 12);
+            String hash = HexFormat.of().formatHex(md.digest()).substring(0, 12);
             return options.runDir().resolve("training").resolve(cell.model()).resolve("seed-" + cell.seed() + "-" + hash);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static void deleteTree(Path dir) throws IOException {
-        if (java.nio.file.Files.isDirectory(dir)) {
-            try (var walk = java.nio.file.Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.delete(p);
+        if (Files.isDirectory(dir)) {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
                 }
             }
         }
@@ -309,7 +319,7 @@ public final class BenchmarkRunner {
     /** A task's split with environment labels computed once per molecule. */
     private static final class TaskContext {
         final TaskSplit split;
-        final Map<MoleculeRecord, String[]> labels = new java.util.IdentityHashMap<>();
+        final Map<MoleculeRecord, String[]> labels = new IdentityHashMap<>();
         final Map<String, Long> trainingEnvironments = new HashMap<>();
         /** Per-element energies fitted on the training frames: offsets for the energy parity plots. */
         final ElementReferencePotential elementReferences;

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads {@link Suite} YAML: by name from {@code benchmarks/NAME.yaml} (working tree, then jar) or
@@ -66,7 +67,7 @@ public final class SuiteLoader {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!KEYS.contains(k)) {
-                throw new IllegalArgumentException(origin + ": unknown key '" + k + "' (valid: " + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
+                throw new IllegalArgumentException(origin + ": unknown key '" + k + "' (valid: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
             }
         }
         String name = text(root, "name", defaultName);

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -217,7 +218,7 @@ public final class TaskLoader {
             String roleText = text(m, "role", file, at);
             Role role;
             try {
-                role = Role.valueOf(roleText.toUpperCase(java.util.Locale.ROOT));
+                role = Role.valueOf(roleText.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(file + ": field '" + at + "role': '" + roleText + "' is not one of train, ood");
             }

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.moiety.data.Frame;
+import io.moiety.data.MoleculeRecord;
 import io.moiety.model.Devices;
 import io.moiety.model.EnergyModel;
 import io.moiety.model.ModelConfig;
@@ -280,7 +281,7 @@ public final class Training {
     }
 
     /** Frames of all molecules of a list, for callers holding {@code MoleculeRecord}s. */
-    public static List<Frame> frames(List<io.moiety.data.MoleculeRecord> molecules) {
+    public static List<Frame> frames(List<MoleculeRecord> molecules) {
         List<Frame> out = new ArrayList<>();
         molecules.forEach(m -> out.addAll(m.frames()));
         return out;

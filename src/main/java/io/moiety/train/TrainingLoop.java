@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The optimisation loop: shuffled mini-batches, loss, backward, global-norm clipping, Adam/AdamW
@@ -236,7 +237,7 @@ public final class TrainingLoop implements AutoCloseable, TrainingView {
     }
 
     /** Runs {@code body} with the EMA weights swapped into the network (plain weights without EMA). */
-    public <T> T withInferenceWeights(java.util.function.Supplier<T> body) {
+    public <T> T withInferenceWeights(Supplier<T> body) {
         if (ema == null) {
             return body.get();
         }
