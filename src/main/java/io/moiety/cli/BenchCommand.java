@@ -1,6 +1,7 @@
 package io.moiety.cli;
 
 import io.moiety.data.FileHash;
+import io.moiety.data.Mappers;
 import io.moiety.eval.BenchmarkRunner;
 import io.moiety.eval.Cell;
 import io.moiety.eval.CellResult;
@@ -13,8 +14,6 @@ import io.moiety.eval.SuiteLoader;
 import io.moiety.eval.report.ReportWriter;
 import io.moiety.data.AtomicFile;
 import io.moiety.task.TaskLoader;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,9 +162,8 @@ public final class BenchCommand implements Callable<Integer> {
     /** Refuses to mix results of another suite or another data file into an existing folder. */
     private void checkRunDir(Path runDir, Suite suite, String sha) throws Exception {
         Path marker = runDir.resolve("run.json");
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         if (Files.exists(marker) && !force) {
-            Map<?, ?> m = json.readValue(marker.toFile(), Map.class);
+            Map<?, ?> m = Mappers.JSON.readValue(marker.toFile(), Map.class);
             if (!suite.name().equals(m.get("suite")) || !sha.equals(m.get("data_sha256"))) {
                 throw new IllegalArgumentException(runDir + " holds results of suite '" + m.get("suite") + "' on data "
                         + m.get("data_sha256") + "; choose another --out or add --force");
@@ -175,6 +173,6 @@ public final class BenchCommand implements Callable<Integer> {
         m.put("suite", suite.name());
         m.put("data_sha256", sha);
         Files.createDirectories(runDir);
-        AtomicFile.write(marker, true, tmp -> json.writeValue(tmp.toFile(), m));
+        AtomicFile.write(marker, true, tmp -> Mappers.JSON.writeValue(tmp.toFile(), m));
     }
 }

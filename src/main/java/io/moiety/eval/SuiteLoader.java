@@ -1,8 +1,8 @@
 package io.moiety.eval;
 
+import io.moiety.data.Mappers;
 import io.moiety.data.Resources;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -57,7 +57,7 @@ public final class SuiteLoader {
     public static Suite parse(InputStream in, String origin, String defaultName) throws IOException {
         JsonNode root;
         try {
-            root = new YAMLMapper().readTree(in);
+            root = Mappers.YAML.readTree(in);
         } catch (IOException e) {
             throw new IOException(origin + ": not valid YAML: " + e.getMessage(), e);
         }

@@ -3,8 +3,8 @@ package io.moiety.model;
 import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.moiety.data.FileHash;
+import io.moiety.data.Mappers;
 import io.moiety.data.Resources;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +34,6 @@ import java.util.TreeSet;
 public record ModelConfig(String source, String type, double cutoff, String dtype,
                           Map<String, Object> architecture, Map<String, Object> training) {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper CANONICAL = new ObjectMapper()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     /** Keys every type has besides its architecture keys. */
@@ -101,7 +100,7 @@ public record ModelConfig(String source, String type, double cutoff, String dtyp
     public static ModelConfig parse(String yaml, String source) {
         Map<String, Object> map;
         try {
-            map = YAML.readValue(yaml, LinkedHashMap.class);
+            map = Mappers.YAML.readValue(yaml, LinkedHashMap.class);
         } catch (IOException e) {
             throw new IllegalArgumentException(source + ": invalid YAML: " + e.getMessage(), e);
         }
@@ -135,7 +134,7 @@ public record ModelConfig(String source, String type, double cutoff, String dtyp
     public String toYaml() {
         Map<String, Object> map = toMap();
         try {
-            return YAML.writeValueAsString(map);
+            return Mappers.YAML.writeValueAsString(map);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -202,7 +201,7 @@ public record ModelConfig(String source, String type, double cutoff, String dtyp
     public ModelConfig withOverride(String dottedKey, String value) {
         Object parsed;
         try {
-            parsed = YAML.readValue(value, Object.class);
+            parsed = Mappers.YAML.readValue(value, Object.class);
         } catch (IOException e) {
             parsed = value;
         }

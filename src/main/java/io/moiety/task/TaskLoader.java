@@ -1,9 +1,8 @@
 package io.moiety.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.moiety.chem.SmilesGraph;
+import io.moiety.data.Mappers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -175,7 +174,7 @@ public final class TaskLoader {
     public static Task parse(String yaml, String file) {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            root = Mappers.YAML.readTree(yaml);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": not valid YAML: " + e.getMessage(), e);
         }
