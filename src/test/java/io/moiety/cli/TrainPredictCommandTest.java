@@ -54,11 +54,17 @@ class TrainPredictCommandTest {
         return out;
     }
 
+    /** {@code water.xyz} in the test folder with {@code n} toy frames. */
+    private Path waterFile(int n) throws Exception {
+        Path data = dir.resolve("water.xyz");
+        DatasetFiles.write(data, List.of(new MoleculeRecord("water", "O", "H2O", 0, 1, "toy", "test", frames(n))),
+                WriteOptions.defaults());
+        return data;
+    }
+
     @Test
     void trainsPredictsAndGuardsTheRunDirectory() throws Exception {
-        Path data = dir.resolve("water.xyz");
-        DatasetFiles.write(data, List.of(new MoleculeRecord("water", "O", "H2O", 0, 1, "toy", "test", frames(12))),
-                WriteOptions.defaults());
+        Path data = waterFile(12);
         Path cfg = dir.resolve("tiny.yaml");
         Files.writeString(cfg, "type: schnet\ncutoff: 4.0\ndtype: float32\nfeatures: 8\nfilters: 8\ninteractions: 1\n"
                 + "rbf: 8\ntraining:\n  energy_weight: 1\n  forces_weight: 10\n");
@@ -102,9 +108,7 @@ class TrainPredictCommandTest {
      */
     @Test
     void typosInSetAreRefusedWithTheValidKeys() throws Exception {
-        Path data = dir.resolve("water.xyz");
-        DatasetFiles.write(data, List.of(new MoleculeRecord("water", "O", "H2O", 0, 1, "toy", "test", frames(6))),
-                WriteOptions.defaults());
+        Path data = waterFile(6);
         Path run = dir.resolve("typo");
         for (String[] typo : new String[][] {{"feature=128", "feature"}, {"trainig.lr=0.1", "trainig"},
             {"training.max_epoch=3", "max_epoch"}}) {
@@ -125,9 +129,7 @@ class TrainPredictCommandTest {
      */
     @Test
     void resumeContinuesTheOriginalPlan() throws Exception {
-        Path data = dir.resolve("water.xyz");
-        DatasetFiles.write(data, List.of(new MoleculeRecord("water", "O", "H2O", 0, 1, "toy", "test", frames(8))),
-                WriteOptions.defaults());
+        Path data = waterFile(8);
         Path cfg = dir.resolve("tiny.yaml");
         Files.writeString(cfg, "type: schnet\ncutoff: 4.0\nfeatures: 8\ninteractions: 1\nrbf: 8\n");
         Path run = dir.resolve("plan");
