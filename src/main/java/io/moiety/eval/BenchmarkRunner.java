@@ -6,6 +6,7 @@ import io.moiety.eval.baseline.ElementReferencePotential;
 import io.moiety.model.Potential;
 import io.moiety.model.Prediction;
 import io.moiety.task.TaskSplit;
+import io.moiety.train.Training;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -127,14 +128,8 @@ public final class BenchmarkRunner {
                     String fingerprint = fingerprint(cell);
                     if (options.force()) {
                         store.clear(cell);
-                    } else {
-                        Optional<CellResult> done = store.finished(cell, fingerprint);
-                        if (done.isPresent()) {
-                            results.add(done.get());
-                            reused++;
-                            step(bar);
-                            continue;
-                        }
+                    } else if (reuse(cell, fingerprint, results, bar)) {
+                        continue;
                     }
                     if (ctx == null && taskError == null) {
                         try {
@@ -154,12 +149,7 @@ public final class BenchmarkRunner {
                         try (FolderLock lock = FolderLock.acquire(trainDir, LOCK_POLL_MILLIS, () -> LOG.info(
                                 "cell {}: another bench process holds {}; waiting for it", cell.id(),
                                 FolderLock.lockFile(trainDir)))) {
-                            Optional<CellResult> done = options.force() ? Optional.empty()
-                                    : store.finished(cell, fingerprint);
-                            if (done.isPresent()) {
-                                results.add(done.get());
-                                reused++;
-                                step(bar);
+                            if (!options.force() && reuse(cell, fingerprint, results, bar)) {
                                 continue;
                             }
                             r = runCell(cell, ctx, trainDir);
@@ -179,6 +169,17 @@ public final class BenchmarkRunner {
             }
         }
         return results;
+    }
+
+    /** Adds the cell's result when it finished earlier with {@code fingerprint}; whether it did. */
+    private boolean reuse(Cell cell, String fingerprint, List<CellResult> results, ProgressBar bar) throws IOException {
+        Optional<CellResult> done = store.finished(cell, fingerprint);
+        done.ifPresent(r -> {
+            results.add(r);
+            reused++;
+            step(bar);
+        });
+        return done.isPresent();
     }
 
     /** The factory's fingerprint of a cell; "" when it cannot be made (training then reports the problem). */
@@ -326,7 +327,7 @@ public final class BenchmarkRunner {
 
         TaskContext(TaskSplit split) {
             this.split = split;
-            this.elementReferences = ElementReferencePotential.fit(StandardPotentials.frames(split.train()));
+            this.elementReferences = ElementReferencePotential.fit(Training.frames(split.train()));
             for (MoleculeRecord m : split.train()) {
                 for (String l : labels(m)) {
                     trainingEnvironments.merge(l, (long) m.frames().size(), Long::sum);

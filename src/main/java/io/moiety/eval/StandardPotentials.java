@@ -2,7 +2,6 @@ package io.moiety.eval;
 
 import io.moiety.data.Resources;
 import io.moiety.data.Frame;
-import io.moiety.data.MoleculeRecord;
 import io.moiety.eval.baseline.ElementReferencePotential;
 import io.moiety.eval.baseline.GroupAdditivityPotential;
 import io.moiety.model.ModelConfig;
@@ -69,13 +68,16 @@ public final class StandardPotentials implements PotentialFactory {
 
     @Override
     public Potential create(Cell cell, TaskSplit split, Path workDir) throws Exception {
-        List<Frame> train = frames(split.train());
-        List<Frame> validation = frames(split.validation());
+        List<Frame> train = Training.frames(split.train());
+        List<Frame> validation = Training.frames(split.validation());
         return switch (cell.model()) {
             case ElementReferencePotential.NAME -> ElementReferencePotential.fit(train);
             case GroupAdditivityPotential.NAME -> GroupAdditivityPotential.fit(train, validation);
-            default -> Training.train(new TrainRequest(cell.model(), config(cell.model(), cell.overrides()),
-                    cell.seed(), device, train, validation, workDir, false));
+            default -> {
+                ModelConfig config = config(cell.model(), cell.overrides());
+                yield Training.train(new TrainRequest(cell.model(), config, cell.seed(), device, train, validation,
+                        workDir, false, null, TrainRequest.Limits.of(config)));
+            }
         };
     }
 
@@ -87,14 +89,5 @@ public final class StandardPotentials implements PotentialFactory {
 
     private static ModelConfig config(String model, Map<String, String> overrides) throws Exception {
         return ModelConfig.load(model).withOverrides(overrides);
-    }
-
-    /** All frames of the molecules, in order. */
-    public static List<Frame> frames(List<MoleculeRecord> molecules) {
-        List<Frame> out = new ArrayList<>();
-        for (MoleculeRecord m : molecules) {
-            out.addAll(m.frames());
-        }
-        return out;
     }
 }

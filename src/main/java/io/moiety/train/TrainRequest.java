@@ -32,12 +32,6 @@ public record TrainRequest(String name, ModelConfig config, long seed, String de
         resumeLimits = resumeLimits == null ? Limits.KEEP : resumeLimits;
     }
 
-    /** A run trained from scratch (no warm start) whose resume uses {@code config}'s own limits. */
-    public TrainRequest(String name, ModelConfig config, long seed, String device, List<Frame> train,
-                        List<Frame> validation, Path runDir, boolean showProgress) {
-        this(name, config, seed, device, train, validation, runDir, showProgress, null, Limits.of(config));
-    }
-
     /**
      * Limits of a run that may change when it is resumed.
      *
