@@ -42,7 +42,7 @@ class TrainingMemoryTest {
         Files.writeString(cfgFile, "type: " + type + "\ncutoff: 4.0\ndtype: float32\n" + (type.equals("tp")
                 ? "channels: 4\nlmax: 1\ncorrelation: 2\nlayers: 2\nnum_bessel: 4\nradial_hidden: 8\nradial_layers: 1\n"
                         + "readout_hidden: 4\navg_num_neighbors: 5\n"
-                : "features: 8\nfilters: 8\ninteractions: 1\nrbf: 8\n"));
+                : "features: 8\ninteractions: 1\nrbf: 8\n" + (type.equals("schnet") ? "filters: 8\n" : "")));
         ModelConfig cfg = ModelConfig.load(cfgFile);
         List<Frame> train = ToyMolecules.frames(1, 0.1, 3);
         TrainingConfig tc = TrainingConfig.parse(Map.of("batch_size", 1, "max_epochs", 550, "ema_decay", 0.99,
