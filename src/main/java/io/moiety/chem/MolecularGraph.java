@@ -3,8 +3,10 @@ package io.moiety.chem;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -77,10 +79,10 @@ public record MolecularGraph(int[] atomicNumbers, List<int[]> bonds) implements 
      * canonicalisation: for frames of one trajectory, which share the atom order).
      */
     public boolean sameBonds(MolecularGraph other) {
-        if (!java.util.Arrays.equals(atomicNumbers, other.atomicNumbers) || bonds.size() != other.bonds.size()) {
+        if (!Arrays.equals(atomicNumbers, other.atomicNumbers) || bonds.size() != other.bonds.size()) {
             return false;
         }
-        java.util.Set<Long> mine = new java.util.HashSet<>();
+        Set<Long> mine = new HashSet<>();
         for (int[] b : bonds) {
             mine.add((long) b[0] << 32 | b[1]);
         }

@@ -1,5 +1,7 @@
 package io.moiety.cli;
 
+import io.moiety.data.FileHash;
+import io.moiety.data.Mappers;
 import io.moiety.eval.BenchmarkRunner;
 import io.moiety.eval.Cell;
 import io.moiety.eval.CellResult;
@@ -12,8 +14,7 @@ import io.moiety.eval.SuiteLoader;
 import io.moiety.eval.report.ReportWriter;
 import io.moiety.data.AtomicFile;
 import io.moiety.task.TaskLoader;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -96,7 +97,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         System.setProperty("java.awt.headless", "true");
-        java.io.PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stdout = spec.commandLine().getOut();
         TaskLoader tasks = tasksDir != null ? TaskLoader.fromDirectory(tasksDir) : TaskLoader.standard();
         if (list) {
             stdout.println("suites: " + String.join(", ", SuiteLoader.available()));
@@ -115,27 +116,16 @@ public final class BenchCommand implements Callable<Integer> {
         if (data != null) {
             suite = suite.withData(data);
         }
-        List<String> validTasks = tasks.names();
-        for (String t : suite.tasks()) {
-            if (!validTasks.contains(t)) {
-                throw new IllegalArgumentException(suite.origin() + ": unknown task '" + t + "'; valid tasks: " + String.join(", ", validTasks));
-            }
-        }
-        for (Suite.ModelEntry m : suite.models()) {
-            try {
-                StandardPotentials.check(m);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(suite.origin() + ": " + e.getMessage(), e);
-            }
-        }
-        List<Cell> cells = BenchmarkRunner.cells(suite, only);
+        StandardPotentials potentials = new StandardPotentials(device);
+        suite.check(tasks.names(), potentials);
+        List<Cell> cells = BenchmarkRunner.cells(suite, only, potentials);
         if (cells.isEmpty()) {
             throw new IllegalArgumentException("--only " + String.join(",", only) + " selects no cell of suite " + suite.name()
                     + "; tasks: " + String.join(", ", suite.tasks()) + "; models: "
                     + String.join(", ", suite.models().stream().map(Suite.ModelEntry::name).toList()));
         }
         Path dataFile = DataLocator.resolve(suite.data(), suite.generate());
-        String sha = io.moiety.data.FileHash.sha256(dataFile);
+        String sha = FileHash.sha256(dataFile);
         Path runDir = out != null ? out : Path.of("runs", "bench-" + suite.name() + "-" + LocalDate.now(ZoneOffset.UTC));
         checkRunDir(runDir, suite, sha);
 
@@ -144,13 +134,13 @@ public final class BenchCommand implements Callable<Integer> {
         List<CellResult> results;
         int reused;
         try (DatasetTasks source = new DatasetTasks(tasks, dataFile, suite.generate())) {
-            BenchmarkRunner runner = new BenchmarkRunner(new StandardPotentials(device), source,
+            BenchmarkRunner runner = new BenchmarkRunner(potentials, source,
                     new BenchmarkRunner.Options(runDir, force, !noProgress, only));
             results = runner.run(suite);
             reused = runner.reusedCells();
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        boolean networks = cells.stream().anyMatch(c -> !StandardPotentials.BASELINES.contains(c.model()));
+        boolean networks = cells.stream().anyMatch(c -> potentials.takesOverrides(c.model()));
         RunInfo info = new RunInfo(suite.name(), suite.origin(), "moiety bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()).replaceFirst("^bench ?", ""),
                 start.truncatedTo(ChronoUnit.SECONDS).toString(), wall, reused, RunInfo.versions(networks), RunInfo.hardware(networks),
                 suite.data().equals("default") ? "default (" + dataFile + ")" : dataFile.toString(), sha, suite.seeds(), device);
@@ -172,9 +162,8 @@ public final class BenchCommand implements Callable<Integer> {
     /** Refuses to mix results of another suite or another data file into an existing folder. */
     private void checkRunDir(Path runDir, Suite suite, String sha) throws Exception {
         Path marker = runDir.resolve("run.json");
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         if (Files.exists(marker) && !force) {
-            Map<?, ?> m = json.readValue(marker.toFile(), Map.class);
+            Map<?, ?> m = Mappers.JSON.readValue(marker.toFile(), Map.class);
             if (!suite.name().equals(m.get("suite")) || !sha.equals(m.get("data_sha256"))) {
                 throw new IllegalArgumentException(runDir + " holds results of suite '" + m.get("suite") + "' on data "
                         + m.get("data_sha256") + "; choose another --out or add --force");
@@ -184,6 +173,6 @@ public final class BenchCommand implements Callable<Integer> {
         m.put("suite", suite.name());
         m.put("data_sha256", sha);
         Files.createDirectories(runDir);
-        AtomicFile.write(marker, true, tmp -> json.writeValue(tmp.toFile(), m));
+        AtomicFile.write(marker, true, tmp -> Mappers.JSON.writeValue(tmp.toFile(), m));
     }
 }

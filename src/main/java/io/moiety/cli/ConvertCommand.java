@@ -6,6 +6,8 @@ import io.moiety.data.io.DatasetFiles;
 import io.moiety.data.io.Format;
 import io.moiety.data.io.WriteOptions;
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -62,7 +64,7 @@ public final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (Files.isDirectory(out)) {
-            throw new java.nio.file.FileSystemException(out.toString(), null, "is a directory; give OUT as a file name such as "
+            throw new FileSystemException(out.toString(), null, "is a directory; give OUT as a file name such as "
                     + out.resolve("out.h5"));
         }
         if (Files.exists(in) && Files.exists(out) && Files.isSameFile(in, out)) {
@@ -74,7 +76,7 @@ public final class ConvertCommand implements Callable<Integer> {
         WriteOptions writeOptions = new WriteOptions(to, input.energyKey, input.forcesKey, force);
         Format outFormat = to != null ? to : DatasetFiles.formatFromExtension(out);
         if (!force && Files.exists(out)) {
-            throw new java.nio.file.FileAlreadyExistsException(out.toString(), null, "exists; use --force to overwrite");
+            throw new FileAlreadyExistsException(out.toString(), null, "exists; use --force to overwrite");
         }
         long start = System.nanoTime();
         long[] counts = new long[2];

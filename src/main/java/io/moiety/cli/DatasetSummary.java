@@ -4,8 +4,10 @@ import io.moiety.chem.Element;
 import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Running statistics over a dataset for {@code moiety inspect}: counts, elements, energies (eV,
@@ -54,7 +56,7 @@ final class DatasetSummary {
         for (int z : m.atomicNumbers()) {
             elements.computeIfAbsent(z, k -> new long[2])[0] += m.frames().size();
         }
-        for (int z : new java.util.TreeSet<>(java.util.Arrays.stream(m.atomicNumbers()).boxed().toList())) {
+        for (int z : new TreeSet<>(Arrays.stream(m.atomicNumbers()).boxed().toList())) {
             elements.get(z)[1]++;
         }
         for (Frame f : m.frames()) {

@@ -6,6 +6,7 @@ import io.moiety.data.io.DatasetFiles;
 import io.moiety.data.io.Format;
 import io.moiety.data.io.SkippedFrames;
 import io.moiety.task.DefaultDataset;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.PrintWriter;
@@ -48,7 +49,7 @@ public final class InspectCommand implements Callable<Integer> {
 
     /** CPU time of the whole JVM (reader, GC, JIT) in ns, or -1 where the platform does not say. */
     private static long processCpuNanos() {
-        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        var os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 

@@ -5,6 +5,7 @@ import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.data.io.DatasetFiles;
 import io.moiety.data.io.ReadOptions;
+import io.moiety.model.ModelConfig;
 import io.moiety.model.Potential;
 import io.moiety.train.CheckpointFile;
 import io.moiety.train.CheckpointState;
@@ -16,10 +17,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -107,7 +106,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "RUNDIR", description = "Run directory (default: runs/<model>-seed<S>).")
     Path out;
 
-    @Option(names = "--resume", description = "Continue the run in RUNDIR from its last.ckpt (same data, seed and settings).")
+    @Option(names = "--resume", description = "Continue the run in RUNDIR from its last.ckpt (same data, seed and "
+            + "settings) to the epoch and time limits it was started with, unless --epochs or --time-limit is given.")
     boolean resume;
 
     @Option(names = "--init-from", paramLabel = "RUN|CKPT",
@@ -138,29 +138,28 @@ public final class TrainCommand implements Callable<Integer> {
         if (resume && initFrom != null) {
             throw new IllegalArgumentException("--init-from starts a new run and --resume continues one; use one of them");
         }
-        Map<String, String> overrides = new LinkedHashMap<>();
+        ModelConfig config = ModelConfig.load(model);
+        boolean setsEpochs = false;
+        boolean setsWall = false;
         for (String s : sets) {
             int eq = s.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException("--set expects KEY=VALUE, got '" + s + "'");
             }
-            overrides.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
+            String key = s.substring(0, eq).trim();
+            config = config.withOverride(key, s.substring(eq + 1).trim());
+            setsEpochs |= key.equals("training.max_epochs");
+            setsWall |= key.equals("training.max_wall_minutes");
         }
-        if (epochs != null) {
-            overrides.put("training.max_epochs", epochs.toString());
-        }
-        if (batchSize != null) {
-            overrides.put("training.batch_size", batchSize.toString());
-        }
-        if (lr != null) {
-            overrides.put("training.lr", lr.toString());
-        }
-        if (dtype != null) {
-            overrides.put("dtype", dtype);
-        }
-        if (timeLimit != null) {
-            overrides.put("training.max_wall_minutes", timeLimit.toString());
-        }
+        config = with(config, "training.max_epochs", epochs);
+        config = with(config, "training.batch_size", batchSize);
+        config = with(config, "training.lr", lr);
+        config = with(config, "dtype", dtype);
+        config = with(config, "training.max_wall_minutes", timeLimit);
+        TrainRequest.Limits planned = TrainRequest.Limits.of(config); // also rejects unknown training keys now
+        TrainRequest.Limits resumeLimits = new TrainRequest.Limits(
+                epochs != null || setsEpochs ? planned.maxEpochs() : null,
+                timeLimit != null || setsWall ? planned.maxWallMinutes() : null);
         ReadOptions ro = input.readOptions();
         List<Frame> all = readFrames(train, ro);
         List<Frame> trainFrames;
@@ -179,9 +178,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().printf(Locale.ROOT, "training %s on %d frames (%d validation) from %s -> %s%n",
                 model, trainFrames.size(), validFrames.size(), train, runDir);
-        Path modelPath = Path.of(model);
-        try (Potential p = Training.train(new TrainRequest(modelPath, overrides, seed, device, trainFrames,
-                validFrames, runDir, !noProgress, initFrom))) {
+        try (Potential p = Training.train(new TrainRequest(Training.modelNameOf(model), config, seed, device,
+                trainFrames, validFrames, runDir, !noProgress, initFrom, resumeLimits))) {
             CheckpointState st = CheckpointFile.readState(last);
             List<EpochResult> h = st.history();
             outw.printf(Locale.ROOT, "%s: %d epochs (%s), %.0f s%n", p.name(), st.epoch(), st.stopReason(),
@@ -195,6 +193,11 @@ public final class TrainCommand implements Callable<Integer> {
             outw.printf("model: %s%nmetrics: %s%n", runDir.resolve("best.ckpt"), runDir.resolve("metrics.csv"));
         }
         return 0;
+    }
+
+    /** {@code config} with {@code key} set to a flag's value, unchanged when the flag was not given. */
+    private static ModelConfig with(ModelConfig config, String key, Object flagValue) {
+        return flagValue == null ? config : config.with(key, flagValue);
     }
 
     /** All frames of all molecules in a file. */

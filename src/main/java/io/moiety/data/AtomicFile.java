@@ -9,6 +9,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a file completely or not at all: content goes to a temporary file in the target's
@@ -31,12 +33,12 @@ public final class AtomicFile {
      * it replaces, or rw-r--r-- for a new file, as an ordinary write would (POSIX file systems only).
      */
     private static void readableLikeOrdinaryFiles(Path tmp, Path target) throws IOException {
-        if (!Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+        if (!Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
             return;
         }
         Files.setPosixFilePermissions(tmp, Files.exists(target)
                 ? Files.getPosixFilePermissions(target)
-                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                : PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     /**

@@ -2,15 +2,18 @@ package io.moiety.data;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -27,34 +30,32 @@ public final class Resources {
         TreeSet<String> names = new TreeSet<>();
         Path local = Path.of(dir);
         if (Files.isDirectory(local)) {
-            try (Stream<Path> s = Files.list(local)) {
-                s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
-                        .forEach(n -> names.add(n.substring(0, n.length() - 5)));
+            try {
+                addNames(local, names);
             } catch (IOException ignored) {
                 // an unreadable directory just contributes nothing
             }
         }
+        names.addAll(jarNames(dir));
+        return List.copyOf(names);
+    }
+
+    /** Names packed in the jar (or a classpath folder) under {@code moiety/dir}, sorted. */
+    public static List<String> jarNames(String dir) {
+        TreeSet<String> names = new TreeSet<>();
         try {
             Enumeration<URL> urls = Resources.class.getClassLoader().getResources("moiety/" + dir);
             while (urls.hasMoreElements()) {
                 URL url = urls.nextElement();
                 if ("file".equals(url.getProtocol())) {
-                    try (Stream<Path> s = Files.list(Path.of(url.toURI()))) {
-                        s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
-                                .forEach(n -> names.add(n.substring(0, n.length() - 5)));
-                    }
+                    addNames(Path.of(url.toURI()), names);
                 } else if ("jar".equals(url.getProtocol())) {
                     String spec = url.toString();
-                    String jar = spec.substring(0, spec.indexOf("!/"));
-                    try (FileSystem fs = FileSystems.newFileSystem(java.net.URI.create(jar), Map.of());
-                         Stream<Path> s = Files.list(fs.getPath("moiety", dir))) {
-                        s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
-                                .forEach(n -> names.add(n.substring(0, n.length() - 5)));
-                    } catch (java.nio.file.FileSystemAlreadyExistsException e) {
-                        try (Stream<Path> s = Files.list(FileSystems.getFileSystem(java.net.URI.create(jar)).getPath("moiety", dir))) {
-                            s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
-                                    .forEach(n -> names.add(n.substring(0, n.length() - 5)));
-                        }
+                    URI jar = URI.create(spec.substring(0, spec.indexOf("!/")));
+                    try (FileSystem fs = FileSystems.newFileSystem(jar, Map.of())) {
+                        addNames(fs.getPath("moiety", dir), names);
+                    } catch (FileSystemAlreadyExistsException e) {
+                        addNames(FileSystems.getFileSystem(jar).getPath("moiety", dir), names);
                     }
                 }
             }
@@ -64,12 +65,24 @@ public final class Resources {
         return List.copyOf(names);
     }
 
+    private static void addNames(Path folder, Set<String> names) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                    .forEach(n -> names.add(n.substring(0, n.length() - 5)));
+        }
+    }
+
     /** A named definition as a stream with a description of where it came from, or null when absent. */
     public static Located open(String dir, String name) throws IOException {
         Path local = Path.of(dir, name + ".yaml");
         if (Files.isRegularFile(local)) {
             return new Located(Files.newInputStream(local), local.toString());
         }
+        return openJar(dir, name);
+    }
+
+    /** A definition packed in the jar under {@code moiety/dir}, or null when absent. */
+    public static Located openJar(String dir, String name) {
         String res = "moiety/" + dir + "/" + name + ".yaml";
         InputStream in = Resources.class.getClassLoader().getResourceAsStream(res);
         return in == null ? null : new Located(in, "jar:/" + res);

@@ -6,17 +6,28 @@ import io.moiety.eval.baseline.ElementReferencePotential;
 import io.moiety.model.Potential;
 import io.moiety.model.Prediction;
 import io.moiety.task.TaskSplit;
+import io.moiety.train.Training;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -52,7 +63,7 @@ public final class BenchmarkRunner {
     private final TaskSource tasks;
     private final Options options;
     private final CellStore store;
-    private final java.util.Set<Path> clearedTrainingDirs = new java.util.HashSet<>();
+    private final Set<Path> clearedTrainingDirs = new HashSet<>();
     private int reused;
 
     public BenchmarkRunner(PotentialFactory factory, TaskSource tasks, Options options) {
@@ -62,8 +73,8 @@ public final class BenchmarkRunner {
         this.store = new CellStore(options.runDir());
     }
 
-    /** The suite's cells selected by {@code --only}, task-major. */
-    public static List<Cell> cells(Suite suite, List<String> only) {
+    /** The suite's cells selected by {@code --only}, task-major; overrides go to the models that take them. */
+    public static List<Cell> cells(Suite suite, List<String> only, PotentialFactory factory) {
         List<Cell> cells = new ArrayList<>();
         for (String task : suite.tasks()) {
             for (Suite.ModelEntry m : suite.models()) {
@@ -73,7 +84,7 @@ public final class BenchmarkRunner {
                 Map<String, String> ov = new LinkedHashMap<>();
                 if (StandardPotentials.zeroShot(m.overrides())) {
                     ov.putAll(m.overrides()); // nothing is trained: the suite's training overrides do not apply
-                } else if (!StandardPotentials.BASELINES.contains(m.name())) {
+                } else if (factory.takesOverrides(m.name())) {
                     ov.putAll(suite.overrides());
                     ov.putAll(m.overrides());
                 }
@@ -93,7 +104,7 @@ public final class BenchmarkRunner {
 
     /** Runs (or resumes) every selected cell and returns all results, finished earlier or now. */
     public List<CellResult> run(Suite suite) throws IOException {
-        List<Cell> cells = cells(suite, options.only());
+        List<Cell> cells = cells(suite, options.only(), factory);
         if (cells.isEmpty()) {
             throw new IllegalArgumentException("--only " + String.join(" ", options.only())
                     + " selects no cell; tasks: " + String.join(", ", suite.tasks()) + "; models: "
@@ -119,14 +130,8 @@ public final class BenchmarkRunner {
                     String fingerprint = fingerprint(cell);
                     if (options.force()) {
                         store.clear(cell);
-                    } else {
-                        Optional<CellResult> done = store.finished(cell, fingerprint);
-                        if (done.isPresent()) {
-                            results.add(done.get());
-                            reused++;
-                            step(bar);
-                            continue;
-                        }
+                    } else if (reuse(cell, fingerprint, results, bar)) {
+                        continue;
                     }
                     if (ctx == null && taskError == null) {
                         try {
@@ -146,12 +151,7 @@ public final class BenchmarkRunner {
                         try (FolderLock lock = FolderLock.acquire(trainDir, LOCK_POLL_MILLIS, () -> LOG.info(
                                 "cell {}: another bench process holds {}; waiting for it", cell.id(),
                                 FolderLock.lockFile(trainDir)))) {
-                            Optional<CellResult> done = options.force() ? Optional.empty()
-                                    : store.finished(cell, fingerprint);
-                            if (done.isPresent()) {
-                                results.add(done.get());
-                                reused++;
-                                step(bar);
+                            if (!options.force() && reuse(cell, fingerprint, results, bar)) {
                                 continue;
                             }
                             r = runCell(cell, ctx, trainDir);
@@ -171,6 +171,17 @@ public final class BenchmarkRunner {
             }
         }
         return results;
+    }
+
+    /** Adds the cell's result when it finished earlier with {@code fingerprint}; whether it did. */
+    private boolean reuse(Cell cell, String fingerprint, List<CellResult> results, ProgressBar bar) throws IOException {
+        Optional<CellResult> done = store.finished(cell, fingerprint);
+        done.ifPresent(r -> {
+            results.add(r);
+            reused++;
+            step(bar);
+        });
+        return done.isPresent();
     }
 
     /** The factory's fingerprint of a cell; "" when it cannot be made (training then reports the problem). */
@@ -264,12 +275,12 @@ public final class BenchmarkRunner {
      */
     Path trainingDir(Cell cell, TaskSplit split) {
         try {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            md.update(new java.util.TreeMap<>(cell.overrides()).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(new TreeMap<>(cell.overrides()).toString().getBytes(StandardCharsets.UTF_8));
             for (List<MoleculeRecord> part : List.of(split.train(), split.validation())) {
                 md.update((byte) '|');
                 for (MoleculeRecord m : part) {
-                    md.update((m.id() + ":" + m.frames().size() + ":").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    md.update((m.id() + ":" + m.frames().size() + ":").getBytes(StandardCharsets.UTF_8));
                     for (Frame f : m.frames()) {
                         long bits = Double.doubleToLongBits(f.energy());
                         for (int i = 0; i < 8; i++) {
@@ -278,18 +289,18 @@ public final class BenchmarkRunner {
                     }
                 }
             }
-            String hash = java.util.HexFormat.of().formatHex(md.digest()).substring(0, 12);
+            String hash = HexFormat.of().formatHex(md.digest()).substring(0, 12);
             return options.runDir().resolve("training").resolve(cell.model()).resolve("seed-" + cell.seed() + "-" + hash);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static void deleteTree(Path dir) throws IOException {
-        if (java.nio.file.Files.isDirectory(dir)) {
-            try (var walk = java.nio.file.Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.delete(p);
+        if (Files.isDirectory(dir)) {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
                 }
             }
         }
@@ -311,14 +322,14 @@ public final class BenchmarkRunner {
     /** A task's split with environment labels computed once per molecule. */
     private static final class TaskContext {
         final TaskSplit split;
-        final Map<MoleculeRecord, String[]> labels = new java.util.IdentityHashMap<>();
+        final Map<MoleculeRecord, String[]> labels = new IdentityHashMap<>();
         final Map<String, Long> trainingEnvironments = new HashMap<>();
         /** Per-element energies fitted on the training frames: offsets for the energy parity plots. */
         final ElementReferencePotential elementReferences;
 
         TaskContext(TaskSplit split) {
             this.split = split;
-            this.elementReferences = ElementReferencePotential.fit(StandardPotentials.frames(split.train()));
+            this.elementReferences = ElementReferencePotential.fit(Training.frames(split.train()));
             for (MoleculeRecord m : split.train()) {
                 for (String l : labels(m)) {
                     trainingEnvironments.merge(l, (long) m.frames().size(), Long::sum);

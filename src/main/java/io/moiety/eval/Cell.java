@@ -1,8 +1,10 @@
 package io.moiety.eval;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One unit of benchmark work: a model trained on one task with one seed.
@@ -14,7 +16,7 @@ import java.util.Map;
  */
 public record Cell(String task, String model, long seed, Map<String, String> overrides) {
     public Cell {
-        overrides = overrides == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
+        overrides = overrides == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
     }
 
     /** {@code task/model/seed-N}, also the cell's folder relative to {@code cells/}. */
@@ -39,7 +41,7 @@ public record Cell(String task, String model, long seed, Map<String, String> ove
         if (pattern.isEmpty() || pattern.equals("*")) {
             return true;
         }
-        String regex = java.util.regex.Pattern.quote(pattern).replace("*", "\\E.*\\Q");
+        String regex = Pattern.quote(pattern).replace("*", "\\E.*\\Q");
         return value.matches(regex);
     }
 }

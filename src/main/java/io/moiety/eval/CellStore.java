@@ -1,12 +1,12 @@
 package io.moiety.eval;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.moiety.data.AtomicFile;
+import io.moiety.data.Mappers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,7 +16,6 @@ import java.util.Optional;
  * for a cell that failed (retried on the next run).
  */
 public final class CellStore {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path runDir;
 
@@ -41,7 +40,7 @@ public final class CellStore {
         }
         Map<String, Object> m;
         try {
-            m = JSON.readValue(f.toFile(), new TypeReference<Map<String, Object>>() {});
+            m = Mappers.JSON.readValue(f.toFile(), new TypeReference<Map<String, Object>>() {});
         } catch (IOException e) {
             throw new IOException(f + ": unreadable cell result (" + e.getMessage() + "); delete it to rerun the cell", e);
         }
@@ -76,10 +75,10 @@ public final class CellStore {
             } else {
                 AtomicFile.write(dir.resolve(FINGERPRINT), true, tmp -> Files.writeString(tmp, fingerprint + "\n"));
             }
-            AtomicFile.write(dir.resolve("result.json"), true, tmp -> JSON.writeValue(tmp.toFile(), result.toMap(true)));
+            AtomicFile.write(dir.resolve("result.json"), true, tmp -> Mappers.JSON.writeValue(tmp.toFile(), result.toMap(true)));
             Files.deleteIfExists(dir.resolve("error.json"));
         } else {
-            AtomicFile.write(dir.resolve("error.json"), true, tmp -> JSON.writeValue(tmp.toFile(), result.toMap(false)));
+            AtomicFile.write(dir.resolve("error.json"), true, tmp -> Mappers.JSON.writeValue(tmp.toFile(), result.toMap(false)));
         }
     }
 
@@ -88,7 +87,7 @@ public final class CellStore {
         Path dir = cell.dir(runDir);
         if (Files.isDirectory(dir)) {
             try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(p);
                 }
             }

@@ -3,11 +3,13 @@ package io.moiety.eval;
 import io.moiety.data.Frame;
 import io.moiety.model.Prediction;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Accumulates reference-vs-prediction errors over the frames of one split, frame by frame, and
@@ -18,7 +20,7 @@ public final class ErrorAccumulator {
     private static final double TINY = 1e-12;
 
     private final Map<String, Long> trainingEnvironments;
-    private final java.util.function.ToDoubleFunction<int[]> energyOffset;
+    private final ToDoubleFunction<int[]> energyOffset;
     private final int maxForcePoints;
     private final Random sampler = new Random(12345);
 
@@ -52,7 +54,7 @@ public final class ErrorAccumulator {
      *                     shows the interesting part of E/atom rather than the composition
      */
     public ErrorAccumulator(Map<String, Long> trainingEnvironments, int maxForcePoints,
-                            java.util.function.ToDoubleFunction<int[]> energyOffset) {
+                            ToDoubleFunction<int[]> energyOffset) {
         this.energyOffset = energyOffset;
         this.trainingEnvironments = trainingEnvironments == null ? Map.of() : trainingEnvironments;
         this.maxForcePoints = maxForcePoints;
@@ -192,7 +194,7 @@ public final class ErrorAccumulator {
         int nf = forcesMissing ? 0 : (int) Math.min(forceSeen, maxForcePoints);
         return new ParitySample(eRef.stream().mapToDouble(Double::doubleValue).toArray(),
                 ePred.stream().mapToDouble(Double::doubleValue).toArray(),
-                java.util.Arrays.copyOf(fRefSample, nf), java.util.Arrays.copyOf(fPredSample, nf));
+                Arrays.copyOf(fRefSample, nf), Arrays.copyOf(fPredSample, nf));
     }
 
     private static final class EnvSums {

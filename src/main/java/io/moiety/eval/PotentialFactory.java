@@ -3,6 +3,7 @@ package io.moiety.eval;
 import io.moiety.model.Potential;
 import io.moiety.task.TaskSplit;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Makes the fitted or trained potential for one benchmark cell. */
 @FunctionalInterface
@@ -24,4 +25,18 @@ public interface PotentialFactory {
     default String fingerprint(Cell cell) throws Exception {
         return "";
     }
+
+    /**
+     * Whether {@code model} is configured by dotted-key overrides (a network: the suite's
+     * {@code overrides} apply to it) or takes none (a fitted baseline). All models take them by default.
+     */
+    default boolean takesOverrides(String model) {
+        return true;
+    }
+
+    /**
+     * Throws, naming what is valid, when {@code model} is unknown or one of {@code overrides} does not
+     * apply to it; accepts everything by default.
+     */
+    default void check(String model, Map<String, String> overrides) throws Exception {}
 }

@@ -3,6 +3,7 @@ package io.moiety.eval;
 import io.moiety.data.AtomicFile;
 import io.moiety.data.Frame;
 import io.moiety.model.Prediction;
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -67,7 +68,7 @@ public final class PredictionFiles {
         });
         if (!forceRows.isEmpty()) {
             AtomicFile.write(dir.resolve("forces-" + split.key() + ".npy"), true, tmp -> {
-                try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                     writeNpy(out, forceRows, 7);
                 }
             });

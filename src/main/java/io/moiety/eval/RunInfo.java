@@ -1,6 +1,9 @@
 package io.moiety.eval;
 
+import ai.djl.engine.Engine;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -43,13 +46,13 @@ public record RunInfo(String suite, String suiteOrigin, String command, String s
         v.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
         v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         try {
-            v.put("djl", ai.djl.engine.Engine.getDjlVersion());
+            v.put("djl", Engine.getDjlVersion());
         } catch (Throwable t) {
             v.put("djl", "unknown");
         }
         if (withEngine) {
             try {
-                v.put("pytorch", ai.djl.engine.Engine.getEngine("PyTorch").getVersion());
+                v.put("pytorch", Engine.getEngine("PyTorch").getVersion());
             } catch (Throwable t) {
                 v.put("pytorch", "not available (" + t.getClass().getSimpleName() + ")");
             }
@@ -68,7 +71,7 @@ public record RunInfo(String suite, String suiteOrigin, String command, String s
         h.put("max_heap", String.format("%.1f GiB", Runtime.getRuntime().maxMemory() / 1073741824.0));
         if (withEngine) {
             try {
-                h.put("gpus", String.valueOf(ai.djl.engine.Engine.getEngine("PyTorch").getGpuCount()));
+                h.put("gpus", String.valueOf(Engine.getEngine("PyTorch").getGpuCount()));
             } catch (Throwable t) {
                 h.put("gpus", "unknown");
             }
@@ -78,7 +81,7 @@ public record RunInfo(String suite, String suiteOrigin, String command, String s
 
     private static String memory() {
         try {
-            java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
             if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
                 return String.format("%.1f GiB", sun.getTotalMemorySize() / 1073741824.0);
             }

@@ -1,5 +1,6 @@
 package io.moiety.eval;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +21,7 @@ public record SplitMetrics(int frames, long atoms, Map<Metric, Double> values) {
             Double v = values.get(m);
             copy.put(m, v == null ? Double.NaN : v);
         }
-        values = java.util.Collections.unmodifiableMap(copy);
+        values = Collections.unmodifiableMap(copy);
     }
 
     /** Value of one metric ({@code NaN} when undefined). */

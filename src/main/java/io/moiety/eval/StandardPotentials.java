@@ -2,7 +2,6 @@ package io.moiety.eval;
 
 import io.moiety.data.Resources;
 import io.moiety.data.Frame;
-import io.moiety.data.MoleculeRecord;
 import io.moiety.eval.baseline.ElementReferencePotential;
 import io.moiety.eval.baseline.GroupAdditivityPotential;
 import io.moiety.data.FileHash;
@@ -15,6 +14,7 @@ import io.moiety.task.TaskSplit;
 import io.moiety.train.TrainRequest;
 import io.moiety.train.Training;
 import java.nio.file.Files;
+import io.moiety.train.TrainingConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +29,7 @@ import java.util.TreeMap;
  */
 public final class StandardPotentials implements PotentialFactory {
     /** Baselines, fitted by least squares on CPU in seconds. */
-    public static final List<String> BASELINES = List.of(ElementReferencePotential.NAME, GroupAdditivityPotential.NAME);
-    /** Directory (and jar folder) of model configurations. */
-    public static final String MODELS_DIR = "models";
+    private static final List<String> BASELINES = List.of(ElementReferencePotential.NAME, GroupAdditivityPotential.NAME);
 
     private final String device;
 
@@ -48,23 +46,10 @@ public final class StandardPotentials implements PotentialFactory {
         return settings.containsKey(TORCHSCRIPT);
     }
 
-    /** Throws naming the problem when a suite's model entry cannot be run. */
-    public static void check(Suite.ModelEntry m) {
-        if (!zeroShot(m.overrides())) {
-            check(m.name());
-            return;
-        }
-        ExternalOptions.fromSettings(m.overrides(), "models." + m.name());
-        Path file = Path.of(m.overrides().get(TORCHSCRIPT));
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("models." + m.name() + ": TorchScript file " + file + " does not exist");
-        }
-    }
-
     /** Every valid model name: baselines then network configurations. */
     public static List<String> available() {
         List<String> all = new ArrayList<>(BASELINES);
-        all.addAll(Resources.names(MODELS_DIR));
+        all.addAll(Resources.names(ModelConfig.DIR));
         return all;
     }
 
@@ -76,19 +61,50 @@ public final class StandardPotentials implements PotentialFactory {
         }
     }
 
+    /** Networks take overrides; the baselines take none. */
+    @Override
+    public boolean takesOverrides(String model) {
+        return !BASELINES.contains(model);
+    }
+
+    /** A deployed TorchScript file that exists, or a known model; a network's overrides must name keys of its config and training section. */
+    @Override
+    public void check(String model, Map<String, String> overrides) throws Exception {
+        if (zeroShot(overrides)) {
+            ExternalOptions.fromSettings(overrides, "models." + model);
+            Path file = Path.of(overrides.get(TORCHSCRIPT));
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("models." + model + ": TorchScript file " + file + " does not exist");
+            }
+            return;
+        }
+        check(model);
+        if (!takesOverrides(model)) {
+            if (!overrides.isEmpty()) {
+                throw new IllegalArgumentException("model '" + model + "' is a fitted baseline and takes no overrides, got "
+                        + overrides.keySet());
+            }
+            return;
+        }
+        TrainingConfig.parse(config(model, overrides).training());
+    }
+
     @Override
     public Potential create(Cell cell, TaskSplit split, Path workDir) throws Exception {
         if (zeroShot(cell.overrides())) {
             return TorchScriptPotential.load(cell.model(), Path.of(cell.overrides().get(TORCHSCRIPT)),
                     ExternalOptions.fromSettings(cell.overrides(), "model " + cell.model()), Devices.select(device));
         }
-        List<Frame> train = frames(split.train());
-        List<Frame> validation = frames(split.validation());
+        List<Frame> train = Training.frames(split.train());
+        List<Frame> validation = Training.frames(split.validation());
         return switch (cell.model()) {
             case ElementReferencePotential.NAME -> ElementReferencePotential.fit(train);
             case GroupAdditivityPotential.NAME -> GroupAdditivityPotential.fit(train, validation);
-            default -> Training.train(new TrainRequest(Path.of(cell.model()), cell.overrides(), cell.seed(),
-                    device, train, validation, workDir, false));
+            default -> {
+                ModelConfig config = config(cell.model(), cell.overrides());
+                yield Training.train(new TrainRequest(cell.model(), config, cell.seed(), device, train, validation,
+                        workDir, false, null, TrainRequest.Limits.of(config)));
+            }
         };
     }
 
@@ -101,16 +117,10 @@ public final class StandardPotentials implements PotentialFactory {
         if (zeroShot(cell.overrides())) {
             return FileHash.sha256(FileHash.sha256(Path.of(cell.overrides().get(TORCHSCRIPT))) + new TreeMap<>(cell.overrides()));
         }
-        return BASELINES.contains(cell.model()) ? ""
-                : ModelConfig.load(cell.model()).withOverrides(cell.overrides()).sha256();
+        return takesOverrides(cell.model()) ? config(cell.model(), cell.overrides()).sha256() : "";
     }
 
-    /** All frames of the molecules, in order. */
-    public static List<Frame> frames(List<MoleculeRecord> molecules) {
-        List<Frame> out = new ArrayList<>();
-        for (MoleculeRecord m : molecules) {
-            out.addAll(m.frames());
-        }
-        return out;
+    private static ModelConfig config(String model, Map<String, String> overrides) throws Exception {
+        return ModelConfig.load(model).withOverrides(overrides);
     }
 }

@@ -1,5 +1,7 @@
 package io.moiety.eval;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +62,7 @@ public record Stats(double mean, double std, double min, double max, int n) {
         if (a != 0 && (a < 1e-4 || a >= 1e6)) {
             return String.format(Locale.ROOT, "%.3e", v);
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     /** JSON-friendly map (undefined values as null). */

@@ -1,5 +1,6 @@
 package io.moiety.eval;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,31 @@ public record Suite(String name, String description, String data, String generat
         }
         if (tasks.isEmpty() || models.isEmpty() || seeds.isEmpty()) {
             throw new IllegalArgumentException("suite '" + name + "' (" + origin + ") needs at least one task, model and seed");
+        }
+    }
+
+    /**
+     * Throws, naming this suite's file and the valid choices, when a task is not in
+     * {@code validTasks}, a model is unknown to {@code factory} or an override does not apply to a model.
+     */
+    public void check(List<String> validTasks, PotentialFactory factory) {
+        for (String t : tasks) {
+            if (!validTasks.contains(t)) {
+                throw new IllegalArgumentException(origin + ": unknown task '" + t + "'; valid tasks: "
+                        + String.join(", ", validTasks));
+            }
+        }
+        for (ModelEntry m : models) {
+            Map<String, String> merged = new LinkedHashMap<>();
+            if (factory.takesOverrides(m.name())) {
+                merged.putAll(overrides);
+            }
+            merged.putAll(m.overrides());
+            try {
+                factory.check(m.name(), merged);
+            } catch (Exception e) {
+                throw new IllegalArgumentException(origin + ": models." + m.name() + ": " + e.getMessage(), e);
+            }
         }
     }
 

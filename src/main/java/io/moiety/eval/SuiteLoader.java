@@ -1,8 +1,8 @@
 package io.moiety.eval;
 
+import io.moiety.data.Mappers;
 import io.moiety.data.Resources;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads {@link Suite} YAML: by name from {@code benchmarks/NAME.yaml} (working tree, then jar) or
@@ -56,7 +57,7 @@ public final class SuiteLoader {
     public static Suite parse(InputStream in, String origin, String defaultName) throws IOException {
         JsonNode root;
         try {
-            root = new YAMLMapper().readTree(in);
+            root = Mappers.YAML.readTree(in);
         } catch (IOException e) {
             throw new IOException(origin + ": not valid YAML: " + e.getMessage(), e);
         }
@@ -66,7 +67,7 @@ public final class SuiteLoader {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!KEYS.contains(k)) {
-                throw new IllegalArgumentException(origin + ": unknown key '" + k + "' (valid: " + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
+                throw new IllegalArgumentException(origin + ": unknown key '" + k + "' (valid: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
             }
         }
         String name = text(root, "name", defaultName);

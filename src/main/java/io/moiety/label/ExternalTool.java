@@ -3,6 +3,7 @@ package io.moiety.label;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * An external program the labelling pipeline calls, found on {@code PATH} (or at the path in the
@@ -35,7 +36,7 @@ public enum ExternalTool {
     }
 
     /** As {@link #locate()} with the given environment ({@code PATH} and the override variable). */
-    Path locate(java.util.Map<String, String> env) {
+    Path locate(Map<String, String> env) {
         String explicit = env.get(override);
         if (explicit != null && !explicit.isBlank()) {
             Path p = Path.of(explicit);

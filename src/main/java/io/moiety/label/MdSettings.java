@@ -1,6 +1,7 @@
 package io.moiety.label;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,7 +24,7 @@ public record MdSettings(String method, double temperature, double stepFs, doubl
                          int frames, int hydrogenMass, int shake, double initialTemperatureFactor) implements Serializable {
 
     public MdSettings {
-        if (method == null || !java.util.List.of("gfn2", "gfn1", "gfn0", "gfnff").contains(method)) {
+        if (method == null || !List.of("gfn2", "gfn1", "gfn0", "gfnff").contains(method)) {
             throw new IllegalArgumentException("MD method must be one of gfn2, gfn1, gfn0, gfnff; got '" + method + "'");
         }
         if (!(temperature > 0)) {
@@ -95,10 +96,10 @@ public record MdSettings(String method, double temperature, double stepFs, doubl
     }
 
     /** xtb command-line flags selecting the MD Hamiltonian. */
-    public java.util.List<String> methodFlags() {
+    public List<String> methodFlags() {
         return switch (method) {
-            case "gfnff" -> java.util.List.of("--gfnff");
-            default -> java.util.List.of("--gfn", method.substring(3));
+            case "gfnff" -> List.of("--gfnff");
+            default -> List.of("--gfn", method.substring(3));
         };
     }
 

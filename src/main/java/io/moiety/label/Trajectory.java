@@ -1,5 +1,7 @@
 package io.moiety.label;
 
+import java.util.Locale;
+
 /** The two independent MD trajectories a molecule can have. */
 public enum Trajectory {
     /** Long trajectory: training frames of training molecules, test frames of OOD molecules. */
@@ -8,5 +10,5 @@ public enum Trajectory {
     SECONDARY;
 
     /** Lower-case name used in file names and frame info. */
-    public String label() { return name().toLowerCase(java.util.Locale.ROOT); }
+    public String label() { return name().toLowerCase(Locale.ROOT); }
 }

@@ -2,8 +2,10 @@ package io.moiety.model;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +29,7 @@ public final class Devices {
 
     /** The device for {@code name} (case-insensitive: cpu, gpu, cuda, auto). */
     public static Device select(String name) {
-        String n = name == null ? "auto" : name.trim().toLowerCase(java.util.Locale.ROOT);
+        String n = name == null ? "auto" : name.trim().toLowerCase(Locale.ROOT);
         switch (n) {
             case "cpu":
                 return Device.cpu();
@@ -70,12 +72,12 @@ public final class Devices {
             throw new IllegalArgumentException("thread count must be ≥ 1, got " + threads);
         }
         Engine.getInstance(); // make sure the engine (and its property-based settings) is loaded first
-        ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+        JniUtils.setNumThreads(threads);
     }
 
     /** PyTorch's current intra-op thread count. */
     public static int intraOpThreads() {
         Engine.getInstance();
-        return ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        return JniUtils.getNumThreads();
     }
 }

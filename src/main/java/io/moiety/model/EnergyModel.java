@@ -1,59 +1,42 @@
 package io.moiety.model;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import ai.djl.util.Pair;
 import io.moiety.chem.Structure;
-import io.moiety.data.AtomicFile;
 import io.moiety.model.graph.GraphBatch;
 import io.moiety.model.graph.NeighbourList;
 import io.moiety.model.nn.ForceGrad;
 import io.moiety.model.nn.GradMode;
 import io.moiety.model.nn.SegmentSum;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 /**
  * A complete potential: network ({@link AtomisticModel}) + {@link EnergyHead} (reference
  * energies, normalisation) + conservative forces {@code F = −∂E/∂x} through {@link ForceGrad}.
+ * The one model type that is trained ({@link #parameters()}, {@link #forward(List, NDManager, boolean)}),
+ * predicts ({@link #predict}) and is stored (as a training checkpoint, by the trainer).
  * Owns an NDManager on its device holding the parameters; {@link #close()} frees them.
  * Units: eV, Å, eV/Å.
  */
 public final class EnergyModel implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CONFIG_ENTRY = "model.yaml";
-    private static final String HEAD_ENTRY = "head.json";
-    private static final String PARAMS_ENTRY = "parameters.djl";
-
     private final ModelConfig config;
     private final AtomisticModel network;
     private final NDManager manager;
     private final ForceGrad forceGrad;
     private final SegmentSum segmentSum;
     private EnergyHead head;
+    private Map<String, NDArray> parameters;
 
     /**
      * Outputs of one forward pass. The total energy of graph g is
@@ -107,6 +90,27 @@ public final class EnergyModel implements AutoCloseable {
     /** The DJL block with all trainable parameters. */
     public Block block() { return network.block(); }
 
+    /**
+     * Trainable parameters by name, in a fixed order: live arrays, marked to require gradients on
+     * the first call (what an optimiser updates and a checkpoint stores).
+     */
+    public Map<String, NDArray> parameters() {
+        if (parameters == null) {
+            Map<String, NDArray> p = new LinkedHashMap<>();
+            for (Pair<String, Parameter> e : block().getParameters()) {
+                if (e.getValue().requiresGradient()) {
+                    NDArray a = e.getValue().getArray();
+                    if (!a.hasGradient()) {
+                        a.setRequiresGradient(true);
+                    }
+                    p.put(e.getKey(), a);
+                }
+            }
+            parameters = Collections.unmodifiableMap(p);
+        }
+        return parameters;
+    }
+
     public EnergyHead head() { return head; }
 
     /** Replaces the reference energies and normalisation (e.g. after fitting them on training data). */
@@ -148,6 +152,18 @@ public final class EnergyModel implements AutoCloseable {
         return new Output(energies, head.referenceEnergies(batch), f, direct, out.energies());
     }
 
+    /**
+     * A forward pass with conservative forces over {@code structures}, every array created under
+     * {@code parent} (the caller closes it); grad mode is on so forces can be taken outside training too.
+     *
+     * @param training true: forces keep their graph so a force loss can be back-propagated
+     */
+    public Output forward(List<Structure> structures, NDManager parent, boolean training) {
+        try (GradMode g = GradMode.enabled()) {
+            return forward(batch(structures, parent, true), null, training, true);
+        }
+    }
+
     /** Inference in batches of {@code batchSize} structures; no graph is kept, memory is freed per batch. */
     public List<Prediction> predict(List<Structure> structures, int batchSize) {
         List<Prediction> out = new ArrayList<>(structures.size());
@@ -172,102 +188,6 @@ public final class EnergyModel implements AutoCloseable {
     /** A {@link Potential} view (closing it closes this model). */
     public Potential asPotential(String name, int batchSize) {
         return new NetworkPotential(name, this, batchSize);
-    }
-
-    // ---- persistence ----
-
-    /** Writes config, head and parameters as a zip stream (the stream is finished, not closed). */
-    public void save(OutputStream os) throws IOException {
-        ZipOutputStream zip = new ZipOutputStream(os);
-        zip.putNextEntry(new ZipEntry(CONFIG_ENTRY));
-        zip.write(config.toYaml().getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
-        zip.putNextEntry(new ZipEntry(HEAD_ENTRY));
-        zip.write(headJson(head).getBytes(StandardCharsets.UTF_8));
-        zip.closeEntry();
-        zip.putNextEntry(new ZipEntry(PARAMS_ENTRY));
-        DataOutputStream dos = new DataOutputStream(zip);
-        network.block().saveParameters(dos);
-        dos.flush();
-        zip.closeEntry();
-        zip.finish();
-    }
-
-    /** Writes the model state atomically to {@code file} (refuses to replace it unless {@code overwrite}). */
-    public void save(Path file, boolean overwrite) throws IOException {
-        AtomicFile.write(file, overwrite, tmp -> {
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                save(os);
-            }
-        });
-    }
-
-    /** Reads a model written by {@link #save(OutputStream)} onto {@code device}. */
-    public static EnergyModel load(InputStream in, Device device, String source) throws IOException {
-        Map<String, byte[]> entries = new HashMap<>();
-        ZipInputStream zip = new ZipInputStream(in);
-        for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-            entries.put(e.getName(), zip.readAllBytes());
-        }
-        for (String need : List.of(CONFIG_ENTRY, HEAD_ENTRY, PARAMS_ENTRY)) {
-            if (!entries.containsKey(need)) {
-                throw new IOException(source + ": not a Moiety model file (entry '" + need + "' missing)");
-            }
-        }
-        ModelConfig config = ModelConfig.parse(new String(entries.get(CONFIG_ENTRY), StandardCharsets.UTF_8), source + "!" + CONFIG_ENTRY);
-        EnergyHead head = parseHead(new String(entries.get(HEAD_ENTRY), StandardCharsets.UTF_8), source + "!" + HEAD_ENTRY);
-        AtomisticModel net = Models.create(config);
-        NDManager m = NDManager.newBaseManager(device);
-        try {
-            net.block().initialize(m, config.dataType());
-            net.block().loadParameters(m, new DataInputStream(new ByteArrayInputStream(entries.get(PARAMS_ENTRY))));
-            return new EnergyModel(config, net, m, head);
-        } catch (MalformedModelException | RuntimeException e) {
-            m.close();
-            throw new IOException(source + "!" + PARAMS_ENTRY + ": parameters do not match the config: " + e.getMessage(), e);
-        }
-    }
-
-    /** Reads a model file written by {@link #save(Path, boolean)}. */
-    public static EnergyModel load(Path file, Device device) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return load(in, device, file.toString());
-        }
-    }
-
-    /** The serialised state as bytes (for embedding into a checkpoint). */
-    public byte[] toBytes() throws IOException {
-        ByteArrayOutputStream bos = new ByteArrayOutputStream();
-        save(bos);
-        return bos.toByteArray();
-    }
-
-    static String headJson(EnergyHead head) {
-        ObjectNode root = JSON.createObjectNode();
-        ObjectNode refs = root.putObject("reference_energies_eV");
-        head.references().asMap().forEach((z, e) -> refs.put(Integer.toString(z), e));
-        root.put("shift_eV_per_atom", head.normalisation().shift());
-        root.put("scale", head.normalisation().scale());
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static EnergyHead parseHead(String json, String source) throws IOException {
-        var root = JSON.readTree(json);
-        Map<Integer, Double> refs = new HashMap<>();
-        var r = root.get("reference_energies_eV");
-        if (r == null || root.get("shift_eV_per_atom") == null || root.get("scale") == null) {
-            throw new IOException(source + ": fields reference_energies_eV, shift_eV_per_atom and scale are required");
-        }
-        for (Iterator<String> it = r.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            refs.put(Integer.parseInt(k), r.get(k).asDouble());
-        }
-        return new EnergyHead(ReferenceEnergies.of(refs),
-                new Normalisation(root.get("shift_eV_per_atom").asDouble(), root.get("scale").asDouble()));
     }
 
     @Override

@@ -14,8 +14,8 @@ import org.nd4j.linalg.inverse.InvertMatrix;
  *
  * <p>Every ND4J call runs on a short-lived thread of its own. ND4J sets the OpenMP thread count of
  * the thread that calls it, and libtorch shares that OpenMP runtime: called from a thread that
- * later runs PyTorch ops, it raised PyTorch's intra-op threads and made training steps 10–30×
- * slower on 2 cores (measured; {@code OMP_WAIT_POLICY=PASSIVE} hid it). See
+ * later runs PyTorch ops, it raised PyTorch's intra-op threads and made training steps many
+ * times slower on few cores ({@code OMP_WAIT_POLICY=PASSIVE} hid it). See
  * {@code LeastSquaresTest#leavesTheCallersOpenMpSettingsAlone}.
  */
 public final class LeastSquares {

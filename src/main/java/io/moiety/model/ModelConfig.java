@@ -2,20 +2,27 @@ package io.moiety.model;
 
 import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.moiety.data.FileHash;
+import io.moiety.data.Mappers;
+import io.moiety.data.Resources;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A network's configuration from YAML ({@code models/*.yaml}): {@code type} (schnet, painn, tp,
  * ...), {@code cutoff} (Å), {@code dtype} (float32|float64), architecture hyper-parameters (all
- * other top-level keys) and an opaque {@code training:} map read by the trainer.
+ * other top-level keys, each model type's own: see its {@link ModelFactory#keys()}) and an opaque
+ * {@code training:} map read by the trainer. A key the type does not read is rejected with the
+ * list of valid keys, whether it comes from the file, {@code --set} or a suite's overrides.
  *
  * @param source       where it was read from (file or resource), for error messages
  * @param type         model type, key of the {@link Models} registry
@@ -27,9 +34,10 @@ import java.util.Map;
 public record ModelConfig(String source, String type, double cutoff, String dtype,
                           Map<String, Object> architecture, Map<String, Object> training) {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper CANONICAL = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    /** Keys every type has besides its architecture keys. */
+    private static final Set<String> COMMON_KEYS = Set.of("type", "cutoff", "dtype", "training");
 
     /**
      * Architecture value meaning "measure this on the training data" (e.g. tp's
@@ -37,6 +45,8 @@ public record ModelConfig(String source, String type, double cutoff, String dtyp
      * checkpoint then keeps.
      */
     public static final String AUTO = "auto";
+    /** Directory (and jar folder) of the named model configurations. */
+    public static final String DIR = "models";
 
     public ModelConfig {
         if (type == null || type.isBlank()) {
@@ -49,12 +59,21 @@ public record ModelConfig(String source, String type, double cutoff, String dtyp
             throw new IllegalArgumentException(source + ": field 'dtype' must be float32 or float64, got " + dtype);
         }
         architecture = Map.copyOf(architecture == null ? Map.of() : architecture);
-        training = training == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(training));
+        training = training == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(training));
+        ModelFactory factory = Models.factories().get(type);
+        if (factory != null && !factory.keys().containsAll(architecture.keySet())) {
+            Set<String> unknown = new TreeSet<>(architecture.keySet());
+            unknown.removeAll(factory.keys());
+            Set<String> valid = new TreeSet<>(COMMON_KEYS);
+            valid.addAll(factory.keys());
+            throw new IllegalArgumentException(source + ": unknown key(s) " + unknown + " for type " + type
+                    + "; valid keys: " + String.join(", ", valid));
+        }
     }
 
     /**
      * Loads a config: an existing path, else {@code models/NAME.yaml} in the working directory,
-     * else the classpath resource {@code /moiety/models/NAME.yaml}.
+     * else the one in the jar (see {@link Resources}).
      */
     public static ModelConfig load(String nameOrPath) throws IOException {
         Path p = Path.of(nameOrPath);
@@ -62,21 +81,16 @@ public record ModelConfig(String source, String type, double cutoff, String dtyp
             return parse(Files.readString(p), p.toString());
         }
         String name = nameOrPath.endsWith(".yaml") ? nameOrPath.substring(0, nameOrPath.length() - 5) : nameOrPath;
-        Path local = Path.of("models", name + ".yaml");
-        if (Files.isRegularFile(local)) {
-            return parse(Files.readString(local), local.toString());
-        }
-        String res = "/moiety/models/" + name + ".yaml";
-        try (InputStream in = ModelConfig.class.getResourceAsStream(res)) {
+        try (Resources.Located in = Resources.open(DIR, name)) {
             if (in != null) {
-                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + res);
+                return parse(new String(in.stream().readAllBytes(), StandardCharsets.UTF_8), in.origin());
             }
         }
-        throw new IOException("model config '" + nameOrPath + "' not found (tried " + p + ", " + local
-                + ", classpath:" + res + ")");
+        throw new IOException("model config '" + nameOrPath + "' not found (tried " + p + ", " + Path.of(DIR, name + ".yaml")
+                + " and the jar; available: " + String.join(", ", Resources.names(DIR)) + ")");
     }
 
-    /** Loads a config from a path (see {@link #load(String)}). */
+    /** Loads a config file (see {@link #load(String)}). */
     public static ModelConfig load(Path path) throws IOException {
         return load(path.toString());
     }
@@ -86,7 +100,7 @@ public record ModelConfig(String source, String type, double cutoff, String dtyp
     public static ModelConfig parse(String yaml, String source) {
         Map<String, Object> map;
         try {
-            map = YAML.readValue(yaml, LinkedHashMap.class);
+            map = Mappers.YAML.readValue(yaml, LinkedHashMap.class);
         } catch (IOException e) {
             throw new IllegalArgumentException(source + ": invalid YAML: " + e.getMessage(), e);
         }
@@ -120,7 +134,7 @@ public record ModelConfig(String source, String type, double cutoff, String dtyp
     public String toYaml() {
         Map<String, Object> map = toMap();
         try {
-            return YAML.writeValueAsString(map);
+            return Mappers.YAML.writeValueAsString(map);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -133,7 +147,7 @@ public record ModelConfig(String source, String type, double cutoff, String dtyp
      */
     public String sha256() {
         try {
-            return io.moiety.data.FileHash.sha256(CANONICAL.writeValueAsString(toMap()));
+            return FileHash.sha256(CANONICAL.writeValueAsString(toMap()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -180,18 +194,28 @@ public record ModelConfig(String source, String type, double cutoff, String dtyp
     }
 
     /**
-     * A copy with one dotted key overridden, e.g. {@code features=32}, {@code dtype=float64} or
-     * {@code training.max_epochs=5}; the value is parsed as YAML (number, boolean, string, list).
+     * A copy with one dotted key overridden from text, e.g. {@code features=32},
+     * {@code dtype=float64} or {@code training.max_epochs=5} ({@code --set}, suite overrides); the
+     * text is read as a YAML value (number, boolean, string, list).
      */
-    @SuppressWarnings("unchecked")
     public ModelConfig withOverride(String dottedKey, String value) {
-        Map<String, Object> map = deepCopy(toMap());
         Object parsed;
         try {
-            parsed = YAML.readValue(value, Object.class);
+            parsed = Mappers.YAML.readValue(value, Object.class);
         } catch (IOException e) {
             parsed = value;
         }
+        return with(dottedKey, parsed, source + " (with " + dottedKey + "=" + value + ")");
+    }
+
+    /** A copy with one dotted key set to a typed value, e.g. {@code with("training.max_epochs", 10)}. */
+    public ModelConfig with(String dottedKey, Object value) {
+        return with(dottedKey, value, source);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ModelConfig with(String dottedKey, Object value, String newSource) {
+        Map<String, Object> map = deepCopy(toMap());
         String[] parts = dottedKey.split("\\.");
         Map<String, Object> cur = map;
         for (int i = 0; i < parts.length - 1; i++) {
@@ -204,8 +228,8 @@ public record ModelConfig(String source, String type, double cutoff, String dtyp
             }
             cur = (Map<String, Object>) next;
         }
-        cur.put(parts[parts.length - 1], parsed);
-        return fromMap(map, source + " (with " + dottedKey + "=" + value + ")");
+        cur.put(parts[parts.length - 1], value);
+        return fromMap(map, newSource);
     }
 
     /** A copy with several overrides applied in order. */
@@ -273,14 +297,11 @@ public record ModelConfig(String source, String type, double cutoff, String dtyp
         return b;
     }
 
-    /** A string hyper-parameter with a default. */
-    public String string(String key, String fallback) {
-        Object v = architecture.get(key);
-        return v == null ? fallback : v.toString();
-    }
 
-    /** Whether the optional direct-force head is enabled ({@code direct_forces: true}). */
-    public boolean directForces() {
-        return flag("direct_forces", false);
+    /** Throws naming this config's source and {@code key} unless {@code ok}: "must be RULE, got VALUE". */
+    public void require(boolean ok, String key, String rule, Object value) {
+        if (!ok) {
+            throw new IllegalArgumentException(source + ": field '" + key + "' must be " + rule + ", got " + value);
+        }
     }
 }

@@ -1,22 +1,22 @@
 package io.moiety.model;
 
 import io.moiety.chem.Structure;
-import io.moiety.model.painn.PaiNN;
-import io.moiety.model.schnet.SchNet;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
-/** Registry from config {@code type} to {@link ModelFactory}: built-ins plus ServiceLoader ones. */
+/**
+ * Registry from config {@code type} to {@link ModelFactory}: every factory listed in
+ * {@code META-INF/services/io.moiety.model.ModelFactory} (the built-in schnet, painn and tp
+ * included), found through {@link ServiceLoader}.
+ */
 public final class Models {
     private Models() {}
 
-    /** All known factories by type (built-ins first; a service may not replace a built-in). */
+    /** All known factories by type (the first listed wins when two claim one type). */
     public static Map<String, ModelFactory> factories() {
         Map<String, ModelFactory> map = new TreeMap<>();
-        map.put("schnet", new SchNet.Factory());
-        map.put("painn", new PaiNN.Factory());
         for (ModelFactory f : ServiceLoader.load(ModelFactory.class)) {
             map.putIfAbsent(f.type(), f);
         }

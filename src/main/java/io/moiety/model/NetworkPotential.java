@@ -1,7 +1,6 @@
 package io.moiety.model;
 
 import io.moiety.data.Frame;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,11 +31,7 @@ public final class NetworkPotential implements Potential {
 
     @Override
     public List<Prediction> predict(List<Frame> frames) {
-        List<io.moiety.chem.Structure> s = new ArrayList<>(frames.size());
-        for (Frame f : frames) {
-            s.add(f.structure());
-        }
-        return model.predict(s, batchSize);
+        return model.predict(frames.stream().map(Frame::structure).toList(), batchSize);
     }
 
     @Override

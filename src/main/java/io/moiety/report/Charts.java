@@ -4,12 +4,15 @@ import io.moiety.data.AtomicFile;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -18,6 +21,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -27,7 +31,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class Charts {
     /** Coordinates rounded to 0.01 px in SVG output: invisible, and files 2–3 times smaller. */
-    private static final java.util.regex.Pattern DECIMALS = java.util.regex.Pattern.compile("(\\d\\.\\d{2})\\d+");
+    private static final Pattern DECIMALS = Pattern.compile("(\\d\\.\\d{2})\\d+");
     static final Color ID_COLOR = new Color(31, 119, 180);
     static final Color OOD_COLOR = new Color(214, 39, 40);
 
@@ -86,7 +90,7 @@ public final class Charts {
         XYChart chart = new XYChartBuilder().width(560).height(540).title(title)
                 .xAxisTitle("reference " + axis).yAxisTitle("predicted " + axis).build();
         style(chart.getStyler());
-        chart.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(4);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
@@ -142,7 +146,7 @@ public final class Charts {
         s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         s.setLegendBorderColor(Color.LIGHT_GRAY);
         s.setAntiAlias(true);
-        if (s instanceof org.knowm.xchart.style.AxesChartStyler a) {
+        if (s instanceof AxesChartStyler a) {
             a.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
             a.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             a.setPlotGridLinesColor(new Color(225, 225, 225));
@@ -171,10 +175,10 @@ public final class Charts {
             }
         });
         AtomicFile.write(dir.resolve(base + ".svg"), true, tmp -> {
-            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
             VectorGraphicsEncoder.saveVectorGraphic(svgChart, buf, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            String text = DECIMALS.matcher(buf.toString(java.nio.charset.StandardCharsets.UTF_8)).replaceAll("$1");
-            Files.writeString(tmp, text, java.nio.charset.StandardCharsets.UTF_8);
+            String text = DECIMALS.matcher(buf.toString(StandardCharsets.UTF_8)).replaceAll("$1");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
         });
     }
 }

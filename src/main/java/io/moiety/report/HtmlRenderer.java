@@ -1,6 +1,7 @@
 package io.moiety.report;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,7 +82,7 @@ public final class HtmlRenderer {
         return s;
     }
 
-    private static String replace(Pattern p, String s, java.util.function.Function<Matcher, String> f) {
+    private static String replace(Pattern p, String s, Function<Matcher, String> f) {
         Matcher m = p.matcher(s);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {

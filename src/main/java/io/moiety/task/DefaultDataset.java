@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -55,14 +58,14 @@ public final class DefaultDataset {
                 return Optional.empty();
             }
             byte[] bytes = in.readAllBytes();
-            String hash = java.util.HexFormat.of().formatHex(
-                    java.security.MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 12);
+            String hash = HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 12);
             Path cache = cacheDir.resolve("moiety-default-" + hash + ".h5");
             if (!Files.isRegularFile(cache) || Files.size(cache) != bytes.length) {
                 AtomicFile.write(cache, true, tmp -> Files.write(tmp, bytes));
             }
             return Optional.of(cache);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

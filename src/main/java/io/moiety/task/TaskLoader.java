@@ -1,18 +1,11 @@
 package io.moiety.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.moiety.chem.SmilesGraph;
+import io.moiety.data.Mappers;
+import io.moiety.data.Resources;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +13,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -33,8 +27,9 @@ import java.util.stream.Stream;
  * {@code /moiety/tasks/NAME.yaml}. Errors name the file and the field.
  */
 public final class TaskLoader {
-    /** Classpath folder of the packaged task files. */
-    public static final String RESOURCE_DIR = "moiety/tasks/";
+    /** Folder of the task files, in the working tree and (under {@code moiety/}) in the jar. */
+    public static final String DIR = "tasks";
+    private static final String RESOURCE_DIR = "moiety/" + DIR + "/";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9,()+_-]*");
 
     private final Path directory;
@@ -55,7 +50,7 @@ public final class TaskLoader {
 
     /** Tasks from {@code ./tasks} when it exists, else from the classpath (the jar). */
     public static TaskLoader standard() {
-        Path local = Path.of("tasks");
+        Path local = Path.of(DIR);
         return new TaskLoader(Files.isDirectory(local) ? local : null);
     }
 
@@ -77,28 +72,8 @@ public final class TaskLoader {
                             .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
                 }
             }
-            URL url = TaskLoader.class.getClassLoader().getResource(RESOURCE_DIR);
-            if (url == null) {
-                return List.of();
-            }
-            URI uri = url.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.getFileSystem(uri);
-                } catch (FileSystemNotFoundException e) {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                }
-                try (Stream<Path> files = Files.list(fs.getPath("/" + RESOURCE_DIR))) {
-                    return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
-                            .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
-                }
-            }
-            try (Stream<Path> files = Files.list(Path.of(uri))) {
-                return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
-                        .map(n -> n.substring(0, n.length() - 5)).sorted().toList();
-            }
-        } catch (IOException | URISyntaxException e) {
+            return Resources.jarNames(DIR);
+        } catch (IOException e) {
             throw new IllegalStateException("cannot list tasks in " + location() + ": " + e.getMessage(), e);
         }
     }
@@ -116,11 +91,11 @@ public final class TaskLoader {
             if (directory != null) {
                 text = Files.readString(directory.resolve(name + ".yaml"), StandardCharsets.UTF_8);
             } else {
-                try (InputStream in = TaskLoader.class.getClassLoader().getResourceAsStream(RESOURCE_DIR + name + ".yaml")) {
+                try (Resources.Located in = Resources.openJar(DIR, name)) {
                     if (in == null) {
                         throw new IOException("resource missing");
                     }
-                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    text = new String(in.stream().readAllBytes(), StandardCharsets.UTF_8);
                 }
             }
         } catch (IOException e) {
@@ -174,7 +149,7 @@ public final class TaskLoader {
     public static Task parse(String yaml, String file) {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            root = Mappers.YAML.readTree(yaml);
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": not valid YAML: " + e.getMessage(), e);
         }
@@ -217,7 +192,7 @@ public final class TaskLoader {
             String roleText = text(m, "role", file, at);
             Role role;
             try {
-                role = Role.valueOf(roleText.toUpperCase(java.util.Locale.ROOT));
+                role = Role.valueOf(roleText.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(file + ": field '" + at + "role': '" + roleText + "' is not one of train, ood");
             }

@@ -8,7 +8,6 @@ import java.util.List;
  * molecules' primary trajectories for training; their second trajectories split into validation
  * (first fifth) and in-distribution test (the rest); OOD molecules' primary trajectories for
  * out-of-distribution testing. Each list holds one {@link MoleculeRecord} per molecule.
- * CONTRACT (owned by the tasks work, issue #3).
  */
 public record TaskSplit(String task, List<MoleculeRecord> train, List<MoleculeRecord> validation,
                         List<MoleculeRecord> idTest, List<MoleculeRecord> ood) {

@@ -1,17 +1,19 @@
 package io.moiety.train;
 
+import ai.djl.ndarray.NDArray;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Writes the run's checkpoints after every epoch: {@code best.ckpt} (inference weights of the
  * best-validation epoch) when the epoch improved, then {@code last.ckpt} (full training state).
  * Both are written atomically; the order means a crash between the two leaves a consistent pair
- * (a resumed run recomputes the same epoch and rewrites the same best file).
+ * (a resumed run recomputes the same epoch and rewrites the same best file). It owns the layout:
+ * which array groups ({@link CheckpointFile#WEIGHTS}, {@link CheckpointFile#EMA},
+ * {@link CheckpointFile#OPTIMIZER}) each file holds.
  */
 public final class CheckpointListener implements TrainingListener {
     /** File name of the full training state in a run directory. */
@@ -20,36 +22,41 @@ public final class CheckpointListener implements TrainingListener {
     public static final String BEST = "best.ckpt";
 
     private final Path runDir;
-    private final Supplier<TrainingLoop.Snapshot> source;
 
-    /**
-     * @param runDir where the files go
-     * @param source the loop's {@link TrainingLoop#snapshot()}
-     */
-    public CheckpointListener(Path runDir, Supplier<TrainingLoop.Snapshot> source) {
+    /** @param runDir where the files go */
+    public CheckpointListener(Path runDir) {
         this.runDir = runDir;
-        this.source = source;
+    }
+
+    /** The array groups of a full training checkpoint of the loop's current point. */
+    public static Map<String, Map<String, NDArray>> trainingArrays(TrainingView loop) {
+        Map<String, Map<String, NDArray>> arrays = new LinkedHashMap<>();
+        arrays.put(CheckpointFile.WEIGHTS, loop.weights());
+        if (loop.emaWeights() != null) {
+            arrays.put(CheckpointFile.EMA, loop.emaWeights());
+        }
+        arrays.put(CheckpointFile.OPTIMIZER, loop.optimizerMoments());
+        return arrays;
     }
 
     @Override
-    public void onEpochEnd(EpochResult result, List<EpochResult> history) {
-        TrainingLoop.Snapshot s = source.get();
+    public void onEpochEnd(TrainingView loop, EpochResult result) {
         try {
-            if (EarlyStopping.bestEpochIndex(history) == history.size() - 1) {
-                CheckpointFile.write(runDir.resolve(BEST), s.state().asModel(),
-                        Map.of(CheckpointFile.WEIGHTS, s.inferenceWeights()));
+            CheckpointState state = loop.state();
+            if (EarlyStopping.bestEpochIndex(loop.history()) == loop.history().size() - 1) {
+                CheckpointFile.write(runDir.resolve(BEST), state.asModel(),
+                        Map.of(CheckpointFile.WEIGHTS, loop.inferenceWeights()));
             }
-            CheckpointFile.write(runDir.resolve(LAST), s.state(), s.arrays());
+            CheckpointFile.write(runDir.resolve(LAST), state, trainingArrays(loop));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint in " + runDir, e);
         }
     }
 
     @Override
-    public void onTrainingEnd(List<EpochResult> history, String reason) {
-        TrainingLoop.Snapshot s = source.get();
+    public void onTrainingEnd(TrainingView loop, String reason) {
         try {
-            CheckpointFile.write(runDir.resolve(LAST), s.state(), s.arrays());
+            CheckpointFile.write(runDir.resolve(LAST), loop.state(), trainingArrays(loop));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint in " + runDir, e);
         }

@@ -1,14 +1,14 @@
 package io.moiety.train;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
- * Stops the run when the validation loss has not improved for {@code patience} epochs. Its state
- * is a function of the epoch history, so a resumed run reconstructs it from the checkpoint.
+ * Stops the run when the validation loss has not improved for {@code patience} epochs. The
+ * decision is a function of the epoch history, so a resumed run makes it from the checkpoint's.
  */
 public final class EarlyStopping implements TrainingListener {
     private final int patience;
-    private boolean stop;
 
     /** @param patience epochs without improvement allowed (0: never stop early) */
     public EarlyStopping(int patience) {
@@ -16,21 +16,11 @@ public final class EarlyStopping implements TrainingListener {
     }
 
     @Override
-    public void onTrainingStart(List<EpochResult> history, int maxEpochs, int stepsPerEpoch) {
-        stop = shouldStop(history);
-    }
-
-    @Override
-    public void onEpochEnd(EpochResult result, List<EpochResult> history) {
-        stop = shouldStop(history);
-    }
-
-    private boolean shouldStop(List<EpochResult> history) {
-        if (patience <= 0 || history.isEmpty()) {
-            return false;
-        }
-        int best = bestEpochIndex(history);
-        return history.size() - 1 - best >= patience;
+    public String stopReason(TrainingView loop) {
+        List<EpochResult> history = loop.history();
+        boolean stop = patience > 0 && !history.isEmpty() && history.size() - 1 - bestEpochIndex(history) >= patience;
+        return stop ? String.format(Locale.ROOT, "early stopping: no validation improvement for %d epochs", patience)
+                : null;
     }
 
     /** Index in {@code history} of the lowest validation loss (first one on ties; -1 if empty). */
@@ -43,7 +33,4 @@ public final class EarlyStopping implements TrainingListener {
         }
         return best;
     }
-
-    @Override
-    public boolean stopRequested() { return stop; }
 }

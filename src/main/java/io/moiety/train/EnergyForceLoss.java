@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.moiety.data.Frame;
+import io.moiety.model.EnergyModel;
 import java.util.List;
 
 /**
@@ -45,7 +46,7 @@ public final class EnergyForceLoss {
      * @param frames labelled frames (energies and, if the force weight is non-zero, forces)
      * @param step   the step's manager (owns labels and constants)
      */
-    public NDArray compute(Network.Output out, List<Frame> frames, NDManager step) {
+    public NDArray compute(EnergyModel.Output out, List<Frame> frames, NDManager step) {
         DataType dt = out.relativeEnergies().getDataType();
         double[] ref = out.referenceEnergies();
         int b = frames.size();

@@ -34,15 +34,6 @@ public final class EpochBatches {
         return chunks(order, batchSize);
     }
 
-    /** Consecutive batches in the given order (validation, prediction). */
-    public static List<int[]> sequential(int count, int batchSize) {
-        int[] order = new int[count];
-        for (int i = 0; i < count; i++) {
-            order[i] = i;
-        }
-        return chunks(order, batchSize);
-    }
-
     /** Number of batches per epoch. */
     public static int count(int frames, int batchSize) {
         return (frames + batchSize - 1) / batchSize;

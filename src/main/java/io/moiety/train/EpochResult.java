@@ -1,5 +1,7 @@
 package io.moiety.train;
 
+import java.util.Locale;
+
 /**
  * One finished epoch, as logged to {@code metrics.csv} and kept in the checkpoint.
  *
@@ -24,10 +26,10 @@ public record EpochResult(int epoch, double learningRate, double trainLoss, doub
     public String csvRow() {
         return epoch + "," + g(learningRate) + "," + g(trainLoss) + "," + g(validLoss) + ","
                 + g(validEnergyMaePerAtom) + "," + g(validEnergyMae) + "," + g(validForceMae) + ","
-                + String.format(java.util.Locale.ROOT, "%.2f", wallSeconds);
+                + String.format(Locale.ROOT, "%.2f", wallSeconds);
     }
 
     private static String g(double v) {
-        return Double.isNaN(v) ? "" : String.format(java.util.Locale.ROOT, "%.6g", v);
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
     }
 }

@@ -21,13 +21,13 @@ public final class MetricsCsvLogger implements TrainingListener {
     }
 
     @Override
-    public void onTrainingStart(List<EpochResult> history, int maxEpochs, int stepsPerEpoch) {
-        write(history);
+    public void onTrainingStart(TrainingView loop) {
+        write(loop.history());
     }
 
     @Override
-    public void onEpochEnd(EpochResult result, List<EpochResult> history) {
-        write(history);
+    public void onEpochEnd(TrainingView loop, EpochResult result) {
+        write(loop.history());
     }
 
     /** Writes the rows for {@code history}. */

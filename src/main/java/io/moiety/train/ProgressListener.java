@@ -24,8 +24,10 @@ public final class ProgressListener implements TrainingListener {
     }
 
     @Override
-    public void onTrainingStart(List<EpochResult> history, int maxEpochs, int stepsPerEpoch) {
-        bar = new ProgressBarBuilder().setTaskName(name).setInitialMax((long) maxEpochs * stepsPerEpoch)
+    public void onTrainingStart(TrainingView loop) {
+        List<EpochResult> history = loop.history();
+        int stepsPerEpoch = loop.stepsPerEpoch();
+        bar = new ProgressBarBuilder().setTaskName(name).setInitialMax((long) loop.maxEpochs() * stepsPerEpoch)
                 .setConsumer(new ConsoleProgressBarConsumer(System.err)).setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(500).showSpeed().setUnit(" steps", 1).build();
         bar.stepTo((long) history.size() * stepsPerEpoch);
@@ -43,7 +45,7 @@ public final class ProgressListener implements TrainingListener {
     }
 
     @Override
-    public void onEpochEnd(EpochResult result, List<EpochResult> history) {
+    public void onEpochEnd(TrainingView loop, EpochResult result) {
         describe(result);
     }
 
@@ -57,7 +59,7 @@ public final class ProgressListener implements TrainingListener {
     }
 
     @Override
-    public void onTrainingEnd(List<EpochResult> history, String reason) {
+    public void onTrainingEnd(TrainingView loop, String reason) {
         if (bar != null) {
             bar.close();
             bar = null;

@@ -3,7 +3,9 @@ package io.moiety.train;
 import ai.djl.engine.Engine;
 import io.moiety.data.FileHash;
 import io.moiety.data.Frame;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -36,7 +38,7 @@ public record RunMetadata(String moietyVersion, String djlVersion, String engine
     }
 
     /** This metadata for a run warm-started from {@code checkpoint} (path and content hash). */
-    public RunMetadata withInitializedFrom(java.nio.file.Path checkpoint) throws java.io.IOException {
+    public RunMetadata withInitializedFrom(Path checkpoint) throws IOException {
         return new RunMetadata(moietyVersion, djlVersion, engine, javaVersion, device, trainHash, validHash,
                 trainFrames, validFrames, created,
                 checkpoint.toAbsolutePath().normalize() + " sha256:" + FileHash.sha256(checkpoint));

@@ -1,16 +1,15 @@
 package io.moiety.train;
 
 import io.moiety.data.Frame;
+import io.moiety.model.ModelConfig;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Everything one training run needs.
  *
- * @param modelConfig  model YAML (e.g. {@code models/schnet-small.yaml}); a bare name is looked up
- *                     in {@code models/} and then inside the jar
- * @param overrides    dotted keys overriding the YAML, e.g. {@code training.max_epochs=5}
+ * @param name         model name for logs, checkpoints and tables (e.g. {@code schnet-small})
+ * @param config       the model configuration, overrides applied
  * @param seed         seed for initialisation, shuffling and anything random
  * @param device       {@code cpu}, {@code gpu} or {@code auto}
  * @param train        training frames (energies and forces in eV, eV/Å)
@@ -21,20 +20,32 @@ import java.util.Map;
  *                     same architecture whose (EMA) weights and normalisation a <em>new</em> run starts
  *                     from, with a fresh optimiser and schedule; {@code null} trains from scratch.
  *                     Ignored when {@code runDir} already holds a run to resume.
- * CONTRACT (owned by the training work, issue #4).
+ * @param resumeLimits the epoch and wall-time limits a resumed run continues to; a null field keeps
+ *                     the checkpoint's (the plan the run was started with)
  */
-public record TrainRequest(Path modelConfig, Map<String, String> overrides, long seed, String device,
-                           List<Frame> train, List<Frame> validation, Path runDir, boolean showProgress,
-                           Path initFrom) {
+public record TrainRequest(String name, ModelConfig config, long seed, String device, List<Frame> train,
+                           List<Frame> validation, Path runDir, boolean showProgress, Path initFrom,
+                           Limits resumeLimits) {
     public TrainRequest {
-        overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
         train = List.copyOf(train);
         validation = List.copyOf(validation);
+        resumeLimits = resumeLimits == null ? Limits.KEEP : resumeLimits;
     }
 
-    /** A run trained from scratch (no warm start). */
-    public TrainRequest(Path modelConfig, Map<String, String> overrides, long seed, String device,
-                        List<Frame> train, List<Frame> validation, Path runDir, boolean showProgress) {
-        this(modelConfig, overrides, seed, device, train, validation, runDir, showProgress, null);
+    /**
+     * Limits of a run that may change when it is resumed.
+     *
+     * @param maxEpochs      {@code training.max_epochs}, or null to keep the checkpoint's
+     * @param maxWallMinutes {@code training.max_wall_minutes}, or null to keep the checkpoint's
+     */
+    public record Limits(Integer maxEpochs, Double maxWallMinutes) {
+        /** Keep both limits of the checkpoint. */
+        public static final Limits KEEP = new Limits(null, null);
+
+        /** The limits of {@code config}'s training section (its values or the defaults). */
+        public static Limits of(ModelConfig config) {
+            TrainingConfig tc = TrainingConfig.parse(config.training());
+            return new Limits(tc.maxEpochs(), tc.maxWallMinutes());
+        }
     }
 }

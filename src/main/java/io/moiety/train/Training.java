@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.moiety.data.Frame;
+import io.moiety.data.MoleculeRecord;
 import io.moiety.model.Devices;
 import io.moiety.model.EnergyModel;
 import io.moiety.model.ModelConfig;
@@ -22,8 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains a network potential. CONTRACT (owned by the training work, issue #4): the signature of
- * {@link #train} is fixed so the benchmark runner can be written against it.
+ * Trains a network potential: a fresh run, the resumption of a killed one, or a warm start.
  *
  * <p>A run directory holds {@code last.ckpt} (full state after the last finished epoch),
  * {@code best.ckpt} (model of the best-validation epoch) and {@code metrics.csv}. Calling
@@ -49,83 +49,111 @@ public final class Training {
         Objects.requireNonNull(request.runDir(), "runDir");
         Files.createDirectories(request.runDir());
         Path last = request.runDir().resolve(CheckpointListener.LAST);
-        String name = modelName(request.modelConfig());
-        ModelConfig config = ModelConfig.load(request.modelConfig()).withOverrides(request.overrides());
-        TrainingConfig tc = TrainingConfig.parse(config.training());
         Device device = Devices.select(request.device());
         RunMetadata meta = RunMetadata.of(request.train(), request.validation(), device.toString());
+        Start start = Files.exists(last) ? resume(request, last, meta)
+                : request.initFrom() != null ? warmStart(request, checkpointFile(request.initFrom()), meta)
+                : fresh(request, meta);
+        return run(request, start, device, extra);
+    }
 
-        CheckpointState previous = Files.exists(last) ? CheckpointFile.readState(last) : null;
-        if (previous != null) {
-            ModelConfig saved = ModelConfig.parse(previous.modelConfigYaml(), last + "!config");
-            // an 'auto' key keeps the value the run measured when it started
-            config = config.withAutoFrom(saved);
-            checkResumable(previous, saved, config, tc, request, meta, last);
-            // the checkpoint's config is authoritative (only the epoch and time limits may differ)
-            config = saved.withOverrides(
-                    Map.of("training.max_epochs", Integer.toString(tc.maxEpochs()),
-                            "training.max_wall_minutes", Double.toString(tc.maxWallMinutes())));
-            meta = previous.metadata();
-            LOG.info("resuming {} from epoch {} in {}", name, previous.epoch(), request.runDir());
-        }
-        Path init = previous == null && request.initFrom() != null ? checkpointFile(request.initFrom()) : null;
-        CheckpointState initState = null;
-        if (init != null) {
-            initState = CheckpointFile.readState(init);
-            ModelConfig saved = ModelConfig.parse(initState.modelConfigYaml(), init + "!config");
-            // 'auto' keys are the source's: its weights were trained with them, whatever the new data
-            config = config.withAutoFrom(saved);
-            if (!sameArchitecture(saved, config)) {
-                throw new IllegalArgumentException("--init-from " + init + ": its model (" + saved.type() + ", "
-                        + saved.architecture() + ", cutoff " + saved.cutoff() + ", " + saved.dtype()
-                        + ") differs from " + name + " (" + config.type() + ", " + config.architecture()
-                        + ", cutoff " + config.cutoff() + ", " + config.dtype() + "); a warm start needs the same"
-                        + " architecture");
-            }
-            meta = meta.withInitializedFrom(init);
-            LOG.info("warm start of {} from {} (weights after epoch {} of that run)", name, init, initState.epoch());
-        }
+    /**
+     * How a run begins.
+     *
+     * @param config        the model configuration to build and record
+     * @param metadata      data hashes and versions to record
+     * @param normalization the energy head's statistics, or null to fit them on the training frames
+     * @param weightsFrom   checkpoint whose (EMA) weights the model starts from (warm start), or null
+     * @param restoreFrom   checkpoint whose full training state the loop continues (resume), or null
+     */
+    private record Start(ModelConfig config, RunMetadata metadata, EnergyNormalization normalization,
+                         Path weightsFrom, Path restoreFrom) {}
 
-        if (previous == null && initState == null) {
-            config = resolveAuto(name, config, request.train());
+    /** A new run: {@code auto} keys are measured on the training frames. */
+    private static Start fresh(TrainRequest request, RunMetadata meta) {
+        return new Start(resolveAuto(request.name(), request.config(), request.train()), meta, null, null, null);
+    }
+
+    /**
+     * The continuation of the run in {@code last}: same seed, data and settings required; the
+     * checkpoint's config is authoritative, and only the epoch and time limits may change.
+     */
+    private static Start resume(TrainRequest request, Path last, RunMetadata meta) throws IOException {
+        CheckpointState previous = CheckpointFile.readState(last);
+        ModelConfig saved = ModelConfig.parse(previous.modelConfigYaml(), last + "!config");
+        // an 'auto' key keeps the value the run measured when it started
+        ModelConfig config = request.config().withAutoFrom(saved);
+        checkResumable(previous, saved, config, TrainingConfig.parse(config.training()), request, meta, last);
+        TrainingConfig savedTc = TrainingConfig.parse(saved.training());
+        TrainRequest.Limits limits = request.resumeLimits();
+        config = saved.with("training.max_epochs", limits.maxEpochs() != null ? limits.maxEpochs() : savedTc.maxEpochs())
+                .with("training.max_wall_minutes",
+                        limits.maxWallMinutes() != null ? limits.maxWallMinutes() : savedTc.maxWallMinutes());
+        LOG.info("resuming {} from epoch {} in {}", request.name(), previous.epoch(), request.runDir());
+        return new Start(config, previous.metadata(), previous.normalization(), null, last);
+    }
+
+    /**
+     * A new run starting from the weights and normalisation of checkpoint {@code init} of the same
+     * architecture, with a fresh optimiser and schedule.
+     */
+    private static Start warmStart(TrainRequest request, Path init, RunMetadata meta) throws IOException {
+        CheckpointState initState = CheckpointFile.readState(init);
+        ModelConfig saved = ModelConfig.parse(initState.modelConfigYaml(), init + "!config");
+        // 'auto' keys are the source's: its weights were trained with them, whatever the new data
+        ModelConfig config = request.config().withAutoFrom(saved);
+        if (!sameArchitecture(saved, config)) {
+            throw new IllegalArgumentException("--init-from " + init + ": its model (" + saved.type() + ", "
+                    + saved.architecture() + ", cutoff " + saved.cutoff() + ", " + saved.dtype()
+                    + ") differs from " + request.name() + " (" + config.type() + ", " + config.architecture()
+                    + ", cutoff " + config.cutoff() + ", " + config.dtype() + "); a warm start needs the same"
+                    + " architecture");
         }
+        LOG.info("warm start of {} from {} (weights after epoch {} of that run)", request.name(), init,
+                initState.epoch());
+        // a warm start keeps the normalisation its weights were trained in
+        return new Start(config, meta.withInitializedFrom(init), initState.normalization(), init, null);
+    }
+
+    /** Builds the model, runs the loop with the standard listeners and returns the best-validation potential. */
+    private static Potential run(TrainRequest request, Start start, Device device, List<TrainingListener> extra)
+            throws IOException {
+        String name = request.name();
+        ModelConfig config = start.config();
+        TrainingConfig tc = TrainingConfig.parse(config.training());
         EnergyModel model = EnergyModel.create(config, device, request.seed());
         try {
-            // a warm start keeps the normalisation its weights were trained in
-            EnergyNormalization norm = previous != null ? previous.normalization()
-                    : initState != null ? initState.normalization()
+            EnergyNormalization norm = start.normalization() != null ? start.normalization()
                     : EnergyNormalization.fit(request.train(), tc.isolatedAtoms());
             model.setHead(norm.toHead());
-            EnergyModelNetwork network = new EnergyModelNetwork(name, model);
-            if (init != null) {
+            if (start.weightsFrom() != null) {
                 // before the loop exists, so its EMA starts from these weights too
                 try (NDManager tmp = model.manager().newSubManager()) {
-                    CheckpointFile.Loaded ck = CheckpointFile.read(init, tmp);
-                    Weights.assign(network.parameters(), ck.arrays().getOrDefault(CheckpointFile.EMA, ck.weights()));
+                    CheckpointFile.Loaded ck = CheckpointFile.read(start.weightsFrom(), tmp);
+                    Weights.assign(model.parameters(), ck.arrays().getOrDefault(CheckpointFile.EMA, ck.weights()));
                 }
             }
-            TrainingLoop.RunInfo info = new TrainingLoop.RunInfo(name, config.toYaml(), request.seed(), norm, meta);
-            try (TrainingLoop loop = new TrainingLoop(network, tc, info, request.train(), request.validation(),
-                    List.of(), model.manager())) {
-                List<TrainingListener> listeners = new ArrayList<>();
-                listeners.add(new CheckpointListener(request.runDir(), loop::snapshot));
-                listeners.add(new MetricsCsvLogger(request.runDir().resolve("metrics.csv")));
-                listeners.add(new EarlyStopping(tc.earlyStoppingPatience()));
-                listeners.add(new TimeLimit(tc.maxWallMinutes()));
-                if (request.showProgress()) {
-                    listeners.add(new ProgressListener(name));
-                }
-                listeners.addAll(extra);
-                loop.setListeners(listeners);
-                if (previous != null) {
+            List<TrainingListener> listeners = new ArrayList<>();
+            listeners.add(new CheckpointListener(request.runDir()));
+            listeners.add(new MetricsCsvLogger(request.runDir().resolve("metrics.csv")));
+            listeners.add(new EarlyStopping(tc.earlyStoppingPatience()));
+            listeners.add(new TimeLimit(tc.maxWallMinutes()));
+            if (request.showProgress()) {
+                listeners.add(new ProgressListener(name));
+            }
+            listeners.addAll(extra);
+            TrainingLoop.RunInfo info = new TrainingLoop.RunInfo(name, config.toYaml(), request.seed(), norm,
+                    start.metadata());
+            try (TrainingLoop loop = new TrainingLoop(model, tc, info, request.train(), request.validation(),
+                    listeners, model.manager())) {
+                if (start.restoreFrom() != null) {
                     try (NDManager tmp = model.manager().newSubManager()) {
-                        loop.restore(CheckpointFile.read(last, tmp));
+                        loop.restore(CheckpointFile.read(start.restoreFrom(), tmp));
                     }
                 }
-                List<EpochResult> history = loop.run();
-                logSummary(name, history);
+                logSummary(name, loop.run());
             }
-            loadBest(model, network, request.runDir());
+            loadBest(model, request.runDir());
             return model.asPotential(name, tc.validBatchSize());
         } catch (IOException | RuntimeException e) {
             model.close();
@@ -158,13 +186,13 @@ public final class Training {
     }
 
     /** Copies the weights of {@code best.ckpt} into the network. */
-    private static void loadBest(EnergyModel model, EnergyModelNetwork network, Path runDir) throws IOException {
+    private static void loadBest(EnergyModel model, Path runDir) throws IOException {
         Path best = runDir.resolve(CheckpointListener.BEST);
         if (!Files.exists(best)) {
             throw new IOException(runDir + ": training ended without writing " + CheckpointListener.BEST);
         }
         try (NDManager tmp = model.manager().newSubManager()) {
-            Weights.assign(network.parameters(), CheckpointFile.read(best, tmp).weights());
+            Weights.assign(model.parameters(), CheckpointFile.read(best, tmp).weights());
         }
     }
 
@@ -179,11 +207,10 @@ public final class Training {
         EnergyModel model = EnergyModel.create(config, Devices.select(device), state.seed());
         try {
             model.setHead(state.normalization().toHead());
-            EnergyModelNetwork network = new EnergyModelNetwork(state.modelName(), model);
             try (NDManager tmp = model.manager().newSubManager()) {
                 CheckpointFile.Loaded ck = CheckpointFile.read(file, tmp);
                 Map<String, NDArray> w = ck.arrays().getOrDefault(CheckpointFile.EMA, ck.weights());
-                Weights.assign(network.parameters(), w);
+                Weights.assign(model.parameters(), w);
             }
             Map<String, Object> tr = state.training();
             int batch = tr.get("valid_batch_size") instanceof Number n ? n.intValue() : 32;
@@ -247,11 +274,6 @@ public final class Training {
         return file;
     }
 
-    /** {@code models/schnet-small.yaml} → {@code schnet-small}. */
-    static String modelName(Path config) {
-        return modelNameOf(config.toString());
-    }
-
     /** The model name of a config name or path: file name without {@code .yaml}/{@code .yml}. */
     public static String modelNameOf(String nameOrPath) {
         String f = Path.of(nameOrPath).getFileName().toString();
@@ -259,7 +281,7 @@ public final class Training {
     }
 
     /** Frames of all molecules of a list, for callers holding {@code MoleculeRecord}s. */
-    public static List<Frame> frames(List<io.moiety.data.MoleculeRecord> molecules) {
+    public static List<Frame> frames(List<MoleculeRecord> molecules) {
         List<Frame> out = new ArrayList<>();
         molecules.forEach(m -> out.addAll(m.frames()));
         return out;

@@ -9,12 +9,13 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import io.moiety.chem.Structure;
 import io.moiety.data.Frame;
-import io.moiety.model.Prediction;
+import io.moiety.model.EnergyModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The optimisation loop: shuffled mini-batches, loss, backward, global-norm clipping, Adam/AdamW
@@ -26,22 +27,18 @@ import java.util.Map;
  * {@link #restore}; shuffling depends only on (seed, epoch), so a resumed run repeats exactly the
  * batches of the uninterrupted one.
  */
-public final class TrainingLoop implements AutoCloseable {
+public final class TrainingLoop implements AutoCloseable, TrainingView {
 
     /** Run-level facts the loop records in checkpoints. */
     public record RunInfo(String modelName, String modelConfigYaml, long seed, EnergyNormalization normalization,
                           RunMetadata metadata) {}
 
-    /** A loop state ready to be written: the checkpoint state and its array groups. */
-    public record Snapshot(CheckpointState state, Map<String, Map<String, NDArray>> arrays,
-                           Map<String, NDArray> inferenceWeights) {}
-
-    private final Network network;
+    private final EnergyModel model;
     private final TrainingConfig config;
     private final RunInfo info;
     private final List<Frame> train;
     private final List<Frame> valid;
-    private List<TrainingListener> listeners;
+    private final List<TrainingListener> listeners;
     private final NDManager manager;
     private final AdamOptimizer optimizer;
     private final ExponentialMovingAverage ema;
@@ -55,7 +52,7 @@ public final class TrainingLoop implements AutoCloseable {
     private String stopReason = "";
 
     /**
-     * @param network   the network to train (its parameters are updated in place)
+     * @param model     the model to train (its parameters are updated in place)
      * @param config    training hyper-parameters
      * @param info      model name, config text, seed, normalisation and metadata for checkpoints
      * @param train     training frames (energies; forces when the force weight is non-zero)
@@ -63,14 +60,14 @@ public final class TrainingLoop implements AutoCloseable {
      * @param listeners progress, logging, checkpoint and early-stopping listeners, called in order
      * @param parent    manager for optimiser and EMA state
      */
-    public TrainingLoop(Network network, TrainingConfig config, RunInfo info, List<Frame> train, List<Frame> valid,
+    public TrainingLoop(EnergyModel model, TrainingConfig config, RunInfo info, List<Frame> train, List<Frame> valid,
                         List<TrainingListener> listeners, NDManager parent) {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("no training frames");
         }
         checkLabels(train, "training", config.forcesWeight() > 0);
         checkLabels(valid, "validation", false);
-        this.network = network;
+        this.model = model;
         this.config = config;
         this.info = info;
         this.train = List.copyOf(train);
@@ -78,7 +75,7 @@ public final class TrainingLoop implements AutoCloseable {
         this.listeners = List.copyOf(listeners);
         this.manager = parent.newSubManager();
         this.optimizer = new AdamOptimizer(config, manager);
-        this.ema = config.emaDecay() > 0 ? new ExponentialMovingAverage(config.emaDecay(), network.parameters(), manager)
+        this.ema = config.emaDecay() > 0 ? new ExponentialMovingAverage(config.emaDecay(), model.parameters(), manager)
                 : null;
         this.stepsPerEpoch = EpochBatches.count(train.size(), config.batchSize());
         this.schedule = LearningRateSchedule.of(config, stepsPerEpoch);
@@ -99,15 +96,10 @@ public final class TrainingLoop implements AutoCloseable {
         }
     }
 
-    /** Replaces the listeners (they may refer to this loop, e.g. for {@link #snapshot()}). */
-    public void setListeners(List<TrainingListener> newListeners) {
-        this.listeners = List.copyOf(newListeners);
-    }
-
     /** Restores the state of a {@code training} checkpoint (weights, EMA, optimiser, schedule, history). */
     public void restore(CheckpointFile.Loaded ck) {
         CheckpointState s = ck.state();
-        Weights.assign(network.parameters(), ck.weights());
+        Weights.assign(model.parameters(), ck.weights());
         Map<String, NDArray> moments = ck.arrays().get(CheckpointFile.OPTIMIZER);
         optimizer.restore(Weights.toList(moments == null ? Map.of() : moments), s.optimizerSteps());
         if (ema != null) {
@@ -134,7 +126,7 @@ public final class TrainingLoop implements AutoCloseable {
     /** Runs until the epoch limit or early stopping; returns the epoch history. */
     public List<EpochResult> run() {
         long start = System.nanoTime();
-        listeners.forEach(l -> l.onTrainingStart(List.copyOf(history), config.maxEpochs(), stepsPerEpoch));
+        listeners.forEach(l -> l.onTrainingStart(this));
         checkStop();
         while (!finished && history.size() < config.maxEpochs()) {
             int epoch = history.size() + 1;
@@ -155,26 +147,23 @@ public final class TrainingLoop implements AutoCloseable {
                 finished = true;
                 stopReason = "reached max_epochs=" + config.maxEpochs();
             }
-            List<EpochResult> seen = List.copyOf(history);
-            listeners.forEach(l -> l.onEpochEnd(r, seen));
+            listeners.forEach(l -> l.onEpochEnd(this, r));
             checkStop();
         }
-        listeners.forEach(l -> l.onTrainingEnd(List.copyOf(history), stopReason));
+        listeners.forEach(l -> l.onTrainingEnd(this, stopReason));
         return List.copyOf(history);
     }
 
-    /** Ends the run if a listener (early stopping, time limit) asks for it. */
+    /** Ends the run if a listener (early stopping, time limit) gives a reason. */
     private void checkStop() {
         if (finished) {
             return;
         }
         for (TrainingListener l : listeners) {
-            if (l.stopRequested()) {
+            String reason = l.stopReason(this);
+            if (reason != null) {
                 finished = true;
-                stopReason = l instanceof TimeLimit
-                        ? String.format(Locale.ROOT, "time limit of %.4g min reached", config.maxWallMinutes())
-                        : String.format(Locale.ROOT, "early stopping: no validation improvement for %d epochs",
-                                config.earlyStoppingPatience());
+                stopReason = reason;
                 return;
             }
         }
@@ -187,11 +176,11 @@ public final class TrainingLoop implements AutoCloseable {
             frames.add(train.get(i));
             structures.add(train.get(i).structure());
         }
-        Map<String, NDArray> params = network.parameters();
+        Map<String, NDArray> params = model.parameters();
         try (NDManager step = manager.newSubManager()) {
             double value;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                Network.Output out = network.forward(structures, step, true);
+                EnergyModel.Output out = model.forward(structures, step, true);
                 NDArray l = loss.compute(out, frames, step);
                 gc.backward(l);
                 value = scalar(l);
@@ -242,56 +231,62 @@ public final class TrainingLoop implements AutoCloseable {
             return new EpochResult(epoch, lr, trainLoss, trainLoss, Double.NaN, Double.NaN, Double.NaN, wall);
         }
         ErrorStats stats = withInferenceWeights(() -> new ErrorStats().addAll(valid,
-                NetworkPredictor.predict(network, valid, config.validBatchSize(), manager)));
+                model.predict(valid.stream().map(Frame::structure).toList(), config.validBatchSize())));
         return new EpochResult(epoch, lr, trainLoss, stats.loss(config.absoluteErrors(), config.energyWeight(), config.forcesWeight()),
                 stats.energyMaePerAtom(), stats.energyMae(), stats.forceMae(), wall);
     }
 
     /** Runs {@code body} with the EMA weights swapped into the network (plain weights without EMA). */
-    public <T> T withInferenceWeights(java.util.function.Supplier<T> body) {
+    public <T> T withInferenceWeights(Supplier<T> body) {
         if (ema == null) {
             return body.get();
         }
         try (NDManager tmp = manager.newSubManager()) {
-            Map<String, NDArray> live = Weights.snapshot(network.parameters(), tmp);
-            Weights.assign(network.parameters(), ema.averages());
+            Map<String, NDArray> live = Weights.snapshot(model.parameters(), tmp);
+            Weights.assign(model.parameters(), ema.averages());
             try {
                 return body.get();
             } finally {
-                Weights.assign(network.parameters(), live);
+                Weights.assign(model.parameters(), live);
             }
         }
     }
 
-    /** The weights to predict with: the EMA averages, or the live weights without EMA. */
-    public Map<String, NDArray> inferenceWeights() {
-        return ema == null ? network.parameters() : ema.averages();
+    @Override
+    public Map<String, NDArray> weights() {
+        return model.parameters();
     }
 
-    /** Checkpoint state and arrays for the current point of the run (arrays are live, not copies). */
-    public Snapshot snapshot() {
+    @Override
+    public Map<String, NDArray> emaWeights() {
+        return ema == null ? null : ema.averages();
+    }
+
+    @Override
+    public Map<String, NDArray> optimizerMoments() {
+        return Weights.toMap(optimizer.moments());
+    }
+
+    @Override
+    public CheckpointState state() {
         int best = EarlyStopping.bestEpochIndex(history);
-        CheckpointState s = new CheckpointState(CheckpointFile.FORMAT_VERSION, "training", info.modelName(),
+        return new CheckpointState(CheckpointFile.FORMAT_VERSION, "training", info.modelName(),
                 info.modelConfigYaml(), config.toMap(), info.seed(), history.size(), globalStep, finished, stopReason,
                 info.normalization(), schedule.state(), optimizer.stepCounts(), ema == null ? 0 : ema.updates(),
                 best + 1, best < 0 ? Double.POSITIVE_INFINITY : history.get(best).validLoss(), List.copyOf(history),
                 info.metadata());
-        Map<String, Map<String, NDArray>> arrays = new LinkedHashMap<>();
-        arrays.put(CheckpointFile.WEIGHTS, network.parameters());
-        if (ema != null) {
-            arrays.put(CheckpointFile.EMA, ema.averages());
-        }
-        arrays.put(CheckpointFile.OPTIMIZER, Weights.toMap(optimizer.moments()));
-        return new Snapshot(s, arrays, inferenceWeights());
     }
 
-    /** Epochs finished so far. */
+    @Override
     public List<EpochResult> history() { return List.copyOf(history); }
+
+    @Override
+    public int maxEpochs() { return config.maxEpochs(); }
 
     /** Whether the run has ended. */
     public boolean finished() { return finished; }
 
-    /** Steps per epoch. */
+    @Override
     public int stepsPerEpoch() { return stepsPerEpoch; }
 
     @Override

@@ -54,11 +54,17 @@ class TrainPredictCommandTest {
         return out;
     }
 
+    /** {@code water.xyz} in the test folder with {@code n} toy frames. */
+    private Path waterFile(int n) throws Exception {
+        Path data = dir.resolve("water.xyz");
+        DatasetFiles.write(data, List.of(new MoleculeRecord("water", "O", "H2O", 0, 1, "toy", "test", frames(n))),
+                WriteOptions.defaults());
+        return data;
+    }
+
     @Test
     void trainsPredictsAndGuardsTheRunDirectory() throws Exception {
-        Path data = dir.resolve("water.xyz");
-        DatasetFiles.write(data, List.of(new MoleculeRecord("water", "O", "H2O", 0, 1, "toy", "test", frames(12))),
-                WriteOptions.defaults());
+        Path data = waterFile(12);
         Path cfg = dir.resolve("tiny.yaml");
         Files.writeString(cfg, "type: schnet\ncutoff: 4.0\ndtype: float32\nfeatures: 8\nfilters: 8\ninteractions: 1\n"
                 + "rbf: 8\ntraining:\n  energy_weight: 1\n  forces_weight: 10\n");
@@ -94,6 +100,51 @@ class TrainPredictCommandTest {
 
         CliRun help = CliRun.of("train", "--help");
         assertTrue(help.out().contains("Examples:") && help.out().contains("--resume"), help.out());
+    }
+
+    /**
+     * A typo in {@code --set} (architecture, top-level or training key) fails before training and
+     * names the valid keys; nothing is trained or stored.
+     */
+    @Test
+    void typosInSetAreRefusedWithTheValidKeys() throws Exception {
+        Path data = waterFile(6);
+        Path run = dir.resolve("typo");
+        for (String[] typo : new String[][] {{"feature=128", "feature"}, {"trainig.lr=0.1", "trainig"},
+            {"training.max_epoch=3", "max_epoch"}}) {
+            String set = typo[0];
+            CliRun r = CliRun.of("train", "--model", "schnet-small", "--train", data.toString(), "--device", "cpu",
+                    "--out", run.toString(), "--no-progress", "--set", set);
+            assertNotEquals(0, r.code(), set);
+            assertTrue(r.err().contains(typo[1]) && r.err().contains("valid keys"), r.err());
+            assertTrue(r.err().contains(set.startsWith("training.") ? "max_epochs" : "features"), r.err());
+            assertTrue(!Files.exists(run.resolve("last.ckpt")), set);
+        }
+    }
+
+    /**
+     * {@code --resume} without {@code --epochs} continues to the epoch count the run was started with
+     * (here a run started with {@code --epochs 3} and stopped after one epoch by its time limit),
+     * not to the config's default of 100.
+     */
+    @Test
+    void resumeContinuesTheOriginalPlan() throws Exception {
+        Path data = waterFile(8);
+        Path cfg = dir.resolve("tiny.yaml");
+        Files.writeString(cfg, "type: schnet\ncutoff: 4.0\nfeatures: 8\ninteractions: 1\nrbf: 8\n");
+        Path run = dir.resolve("plan");
+        String[] common = {"train", "--model", cfg.toString(), "--train", data.toString(), "--valid-fraction", "0.25",
+            "--device", "cpu", "--out", run.toString(), "--no-progress"};
+        List<String> first = new ArrayList<>(List.of(common));
+        first.addAll(List.of("--epochs", "3", "--time-limit", "0.00001"));
+        CliRun r = CliRun.of(first.toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("tiny: 1 epochs"), "stopped by the time limit: " + r.out());
+        List<String> resume = new ArrayList<>(List.of(common));
+        resume.addAll(List.of("--resume", "--time-limit", "0"));
+        CliRun again = CliRun.of(resume.toArray(String[]::new));
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("tiny: 3 epochs"), "continued to the original --epochs 3: " + again.out());
     }
 
     /**

@@ -141,7 +141,7 @@ class BenchmarkRunnerTest {
         Suite s = suite(List.of("harmonic"), List.of(1L));
         CountingFactory f = new CountingFactory();
         BenchmarkRunner runner = new BenchmarkRunner(f, TASKS, new BenchmarkRunner.Options(dir, false, false, List.of()));
-        Cell alpha = BenchmarkRunner.cells(s, List.of()).get(0);
+        Cell alpha = BenchmarkRunner.cells(s, List.of(), f).get(0);
         assertEquals("alpha/harmonic/seed-1", alpha.id());
         Path trainDir = runner.trainingDir(alpha, BenchmarkRunner.subsample(splitA, s.trainFramesPerMolecule()));
         java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();

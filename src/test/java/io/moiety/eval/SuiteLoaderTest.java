@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SuiteLoaderTest {
+    private static final StandardPotentials STD = new StandardPotentials("cpu");
 
     private static Suite parse(String yaml) throws Exception {
         return SuiteLoader.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml", "t");
@@ -42,15 +43,15 @@ class SuiteLoaderTest {
                 tasks: [a, b]
                 """.replace("tasks: [a]\n", ""));
         assertEquals(Map.of("training.max_epochs", "5", "training.lr", "0.001", "features", "32"), s.overrides());
-        List<Cell> cells = BenchmarkRunner.cells(s, List.of("a/*"));
+        List<Cell> cells = BenchmarkRunner.cells(s, List.of("a/*"), STD);
         assertEquals(4, cells.size(), "painn-small runs on task b only");
-        assertEquals(2, BenchmarkRunner.cells(s, List.of("*/painn-small")).size());
+        assertEquals(2, BenchmarkRunner.cells(s, List.of("*/painn-small"), STD).size());
         assertEquals(Map.of(), cells.get(0).overrides(), "baselines take no training overrides");
         assertEquals("9", cells.get(2).overrides().get("training.max_epochs"));
         assertEquals("32", cells.get(2).overrides().get("features"));
         assertEquals(List.of("a/schnet-small/seed-3", "a/schnet-small/seed-4", "b/schnet-small/seed-3", "b/schnet-small/seed-4"),
-                BenchmarkRunner.cells(s, List.of("*/schnet*")).stream().map(Cell::id).toList());
-        assertTrue(BenchmarkRunner.cells(s, List.of("c/*")).isEmpty());
+                BenchmarkRunner.cells(s, List.of("*/schnet*"), STD).stream().map(Cell::id).toList());
+        assertTrue(BenchmarkRunner.cells(s, List.of("c/*"), STD).isEmpty());
     }
 
     @Test
@@ -67,13 +68,26 @@ class SuiteLoaderTest {
     }
 
     @Test
-    void badInputIsNamed() {
+    void badInputIsNamed() throws Exception {
         var unknownSuite = assertThrows(IllegalArgumentException.class, () -> SuiteLoader.load("nonesuch"));
         assertTrue(unknownSuite.getMessage().contains("quick") && unknownSuite.getMessage().contains("paper"), unknownSuite.getMessage());
         var unknownKey = assertThrows(IllegalArgumentException.class, () -> parse("tasks: [a]\nseeds: [1]\nmodels: [x]\nepochs: 3\n"));
         assertTrue(unknownKey.getMessage().contains("test.yaml") && unknownKey.getMessage().contains("epochs"));
         var noSeeds = assertThrows(IllegalArgumentException.class, () -> parse("tasks: [a]\nmodels: [x]\n"));
         assertTrue(noSeeds.getMessage().contains("seeds"));
+        Suite typo = parse("tasks: [a]\nseeds: [1]\nmodels: [element-reference, schnet-small]\n"
+                + "overrides: {feature: 128}\n");
+        var typoKey = assertThrows(IllegalArgumentException.class, () -> typo.check(List.of("a"), STD));
+        assertTrue(typoKey.getMessage().contains("test.yaml") && typoKey.getMessage().contains("[feature]")
+                && typoKey.getMessage().contains("features"), typoKey.getMessage());
+        Suite trainingTypo = parse("tasks: [a]\nseeds: [1]\nmodels: [schnet-small]\noverrides: {training: {max_epoch: 3}}\n");
+        var trainingKey = assertThrows(IllegalArgumentException.class, () -> trainingTypo.check(List.of("a"), STD));
+        assertTrue(trainingKey.getMessage().contains("max_epoch") && trainingKey.getMessage().contains("max_epochs"),
+                trainingKey.getMessage());
+        var unknownTask = assertThrows(IllegalArgumentException.class, () -> typo.check(List.of("b"), STD));
+        assertTrue(unknownTask.getMessage().contains("'a'") && unknownTask.getMessage().contains("b"));
+        parse("tasks: [a]\nseeds: [1]\nmodels: [element-reference, schnet-small]\noverrides: {features: 16}\n")
+                .check(List.of("a"), STD);
         var unknownModel = assertThrows(IllegalArgumentException.class, () -> StandardPotentials.check("schnet-huge"));
         assertTrue(unknownModel.getMessage().contains("group-additivity") && unknownModel.getMessage().contains("schnet-small"),
                 unknownModel.getMessage());

@@ -12,6 +12,7 @@ import io.moiety.model.Prediction;
 import io.moiety.model.external.ExternalOptions;
 import io.moiety.model.external.TorchScriptPotential;
 import io.moiety.task.TaskSplit;
+import io.moiety.train.Training;
 import java.io.ByteArrayInputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -38,13 +39,13 @@ class ZeroShotCellTest {
         String yaml = "tasks: [alpha]\nseeds: [1]\noverrides: {training: {max_epochs: 3}}\nmodels:\n"
                 + "  - element-reference\n  - {name: tiny-mace, overrides: {torchscript: " + model + ", convention: mace}}\n";
         Suite suite = SuiteLoader.parse(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "t.yaml", "t");
-        suite.models().forEach(StandardPotentials::check);
+        suite.check(List.of("alpha"), new StandardPotentials("cpu"));
         TaskSplit split = SyntheticChains.task("alpha", 4);
         TaskSource tasks = new TaskSource() {
             @Override public List<String> names() { return List.of("alpha"); }
             @Override public TaskSplit split(String task) { return split; }
         };
-        List<Cell> cells = BenchmarkRunner.cells(suite, List.of());
+        List<Cell> cells = BenchmarkRunner.cells(suite, List.of(), new StandardPotentials("cpu"));
         Cell zero = cells.stream().filter(c -> c.model().equals("tiny-mace")).findFirst().orElseThrow();
         assertFalse(zero.overrides().containsKey("training.max_epochs"), "training overrides do not reach a zero-shot cell");
 
@@ -55,7 +56,7 @@ class ZeroShotCellTest {
         assertTrue(r.predictsForces());
 
         // the cell's OOD energy MAE is the potential's own, frame by frame
-        List<Frame> ood = StandardPotentials.frames(split.ood());
+        List<Frame> ood = Training.frames(split.ood());
         double mae = 0;
         try (TorchScriptPotential p = TorchScriptPotential.load("tiny-mace", model, ExternalOptions.defaults(), Device.cpu())) {
             List<Prediction> pred = p.predict(ood);
@@ -78,12 +79,13 @@ class ZeroShotCellTest {
 
     @Test
     void badSettingsAreNamed() throws Exception {
-        Suite.ModelEntry typo = new Suite.ModelEntry("m", Map.of("torchscript", tinyMace().toString(), "cutof", "4"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StandardPotentials.check(typo));
+        StandardPotentials potentials = new StandardPotentials("cpu");
+        Map<String, String> typo = Map.of("torchscript", tinyMace().toString(), "cutof", "4");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> potentials.check("m", typo));
         assertTrue(e.getMessage().contains("cutof") && e.getMessage().contains("valid: batch_size, convention, cutoff"),
                 e.getMessage());
-        Suite.ModelEntry missing = new Suite.ModelEntry("m", Map.of("torchscript", "no/such.model"));
-        e = assertThrows(IllegalArgumentException.class, () -> StandardPotentials.check(missing));
+        Map<String, String> missing = Map.of("torchscript", "no/such.model");
+        e = assertThrows(IllegalArgumentException.class, () -> potentials.check("m", missing));
         assertTrue(e.getMessage().contains("no/such.model") && e.getMessage().contains("does not exist"), e.getMessage());
     }
 }

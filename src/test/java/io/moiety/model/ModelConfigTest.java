@@ -52,16 +52,44 @@ class ModelConfigTest {
      */
     @Test
     void autoKeysComeFromTheSavedConfigOrTheData() {
-        ModelConfig auto = Molecules.tiny("schnet", false).withOverride("avg_num_neighbors", "auto");
-        assertEquals(java.util.List.of("avg_num_neighbors"), auto.autoKeys());
-        ModelConfig saved = auto.withOverride("avg_num_neighbors", "7.5");
+        ModelConfig auto = Molecules.tiny("schnet", false).withOverride("rbf", "auto");
+        assertEquals(java.util.List.of("rbf"), auto.autoKeys());
+        ModelConfig saved = auto.withOverride("rbf", "7");
         assertEquals(saved.architecture(), auto.withAutoFrom(saved).architecture());
         ModelConfig withoutKey = Molecules.tiny("schnet", false);
         assertEquals(withoutKey.architecture(), auto.withAutoFrom(withoutKey).architecture());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Models.resolveAuto(auto, java.util.List.of()));
-        assertTrue(e.getMessage().contains("avg_num_neighbors") && e.getMessage().contains("schnet"), e.getMessage());
+        assertTrue(e.getMessage().contains("rbf") && e.getMessage().contains("schnet"), e.getMessage());
         assertEquals(withoutKey, Models.resolveAuto(withoutKey, java.util.List.of()));
+    }
+
+    /**
+     * A key the model type does not read is an error listing the valid keys, whether it is in the
+     * file, a top-level typo or an override; the typed config of each type reads its own keys.
+     */
+    @Test
+    void unknownKeysAreRejectedWithTheValidOnes() {
+        for (String type : new String[] {"schnet", "painn"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Molecules.tiny(type, false).withOverride("feature", "128"));
+            assertTrue(e.getMessage().contains("[feature]") && e.getMessage().contains("valid keys: cutoff, ")
+                    && e.getMessage().contains("features, ") && e.getMessage().contains("interactions, rbf") && e.getMessage().contains("feature=128"), e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelConfig.parse(
+                "type: schnet\ncutoff: 5\nfeatures: 8\ninteractions: 2\nfilter: 32\n", "typo.yaml"));
+        assertTrue(e.getMessage().startsWith("typo.yaml") && e.getMessage().contains("[filter]")
+                && e.getMessage().contains("filters"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Molecules.tiny("schnet", false).withOverride("trainig.lr", "0.1"));
+        assertTrue(e.getMessage().contains("[trainig]") && e.getMessage().contains("training"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Molecules.tiny("schnet", true));
+        assertTrue(e.getMessage().contains("[direct_forces]"), "schnet has no direct-force head: " + e.getMessage());
+        assertEquals(new io.moiety.model.painn.PaiNNConfig(8, 2, 6, true),
+                io.moiety.model.painn.PaiNNConfig.of(Molecules.tiny("painn", true)));
+        assertEquals(new io.moiety.model.schnet.SchNetConfig(8, 2, 6, 8),
+                io.moiety.model.schnet.SchNetConfig.of(Molecules.tiny("schnet", false)));
+        assertEquals(16, Molecules.tiny("schnet", false).with("training.max_epochs", 16).training().get("max_epochs"));
     }
 
     /** The content hash ignores file, key order, comments and formatting, and sees every value. */

@@ -10,7 +10,6 @@ import ai.djl.ndarray.types.DataType;
 import io.moiety.chem.Structure;
 import io.moiety.model.graph.GraphBatch;
 import io.moiety.model.nn.GradMode;
-import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -122,34 +121,9 @@ class ModelPropertiesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"schnet", "painn"})
-    void saveLoadRoundTripGivesIdenticalPredictions(String type) throws Exception {
-        List<Structure> s = List.of(Molecules.ethanol(4), Molecules.water());
-        byte[] bytes;
-        List<Prediction> before;
-        try (EnergyModel m = model(type)) {
-            before = m.predict(s, 2);
-            bytes = m.toBytes();
-        }
-        try (EnergyModel back = EnergyModel.load(new ByteArrayInputStream(bytes), Device.cpu(), "memory")) {
-            assertEquals(type, back.config().type());
-            assertEquals(-13.6, back.head().references().of(1));
-            assertEquals(0.7, back.head().normalisation().scale());
-            back.block().getParameters().forEach(p -> assertTrue(p.getValue().getArray().hasGradient(),
-                    "loaded parameter " + p.getKey() + " must require gradients (trainable after load)"));
-            List<Prediction> after = back.predict(s, 2);
-            for (int i = 0; i < s.size(); i++) {
-                assertEquals(before.get(i).energy(), after.get(i).energy(), 0.0);
-                assertArrayEquals(before.get(i).forces(), after.get(i).forces(), 0.0);
-            }
-        }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"schnet", "painn"})
     void float32ModelRunsAndAgreesWithItsFloat64Twin(String type) throws Exception {
         try (EnergyModel m64 = model(type)) {
             ModelConfig c32 = m64.config().withOverride("dtype", "float32");
-            byte[] bytes = m64.toBytes();
             // same parameters cast to float32: load the float64 state into a float32 model through the config override
             try (EnergyModel m32 = EnergyModel.create(c32, Device.cpu(), 42)) {
                 assertEquals(DataType.FLOAT32, m32.dtype());
@@ -158,7 +132,6 @@ class ModelPropertiesTest {
                 assertTrue(Double.isFinite(p.energy()));
                 assertEquals(27, p.forces().length);
             }
-            assertTrue(bytes.length > 1000);
         }
     }
 

@@ -42,11 +42,11 @@ class ResumeOwnershipTest {
         o.put("training.plateau_patience", "0");
 
         Path straight = dir.resolve("straight");
-        Training.train(new TrainRequest(cfg, o, 9, "cpu", train, valid, straight, false)).close();
+        Training.train(TrainingRunTest.request(cfg, o, 9, train, valid, straight, null)).close();
 
         TrainingListener crash = new TrainingListener() {
             @Override
-            public void onEpochEnd(EpochResult result, List<EpochResult> history) {
+            public void onEpochEnd(TrainingView loop, EpochResult result) {
                 if (result.epoch() == 2) {
                     throw new IllegalStateException("simulated kill");
                 }
@@ -54,7 +54,7 @@ class ResumeOwnershipTest {
         };
         Path killed = dir.resolve("killed");
         assertThrows(IllegalStateException.class, () -> Training.train(
-                new TrainRequest(cfg, o, 9, "cpu", train, valid, killed, false), List.of(crash)));
+                TrainingRunTest.request(cfg, o, 9, train, valid, killed, null), List.of(crash)));
 
         // Resume the killed run as Training does (checkpoint read into a temporary manager), then
         // overwrite the decoded arrays: that is what happens to their memory once the temporary
@@ -66,10 +66,9 @@ class ResumeOwnershipTest {
         TrainingConfig tc = TrainingConfig.parse(config.training());
         try (EnergyModel model = EnergyModel.create(config, Device.cpu(), 9)) {
             model.setHead(state.normalization().toHead());
-            EnergyModelNetwork network = new EnergyModelNetwork(state.modelName(), model);
             TrainingLoop.RunInfo info = new TrainingLoop.RunInfo(state.modelName(), config.toYaml(), 9,
                     state.normalization(), state.metadata());
-            try (TrainingLoop loop = new TrainingLoop(network, tc, info, train, valid, List.of(), model.manager())) {
+            try (TrainingLoop loop = new TrainingLoop(model, tc, info, train, valid, List.of(), model.manager())) {
                 try (NDManager tmp = model.manager().newSubManager()) {
                     CheckpointFile.Loaded ck = CheckpointFile.read(last, tmp);
                     assertTrue(ck.arrays().containsKey(CheckpointFile.OPTIMIZER));
@@ -84,12 +83,12 @@ class ResumeOwnershipTest {
                 assertEquals(4, loop.history().size());
                 assertTrue(loop.history().stream().allMatch(r -> Double.isFinite(r.trainLoss())),
                         "finite training loss after resume: " + loop.history());
-                TrainingLoop.Snapshot snap = loop.snapshot();
+                Map<String, Map<String, NDArray>> snap = CheckpointListener.trainingArrays(loop);
                 try (NDManager m = NDManager.newBaseManager()) {
                     CheckpointFile.Loaded ref = CheckpointFile.read(straight.resolve(CheckpointListener.LAST), m);
                     for (String group : List.of(CheckpointFile.WEIGHTS, CheckpointFile.EMA, CheckpointFile.OPTIMIZER)) {
                         Map<String, NDArray> want = ref.arrays().get(group);
-                        Map<String, NDArray> got = snap.arrays().get(group);
+                        Map<String, NDArray> got = snap.get(group);
                         assertEquals(want.keySet(), got.keySet(), group);
                         for (String k : want.keySet()) {
                             assertTrue(Arrays.equals(want.get(k).toFloatArray(), got.get(k).toFloatArray()),

@@ -42,7 +42,7 @@ class TrainingMemoryTest {
         Files.writeString(cfgFile, "type: " + type + "\ncutoff: 4.0\ndtype: float32\n" + (type.equals("tp")
                 ? "channels: 4\nlmax: 1\ncorrelation: 2\nlayers: 2\nnum_bessel: 4\nradial_hidden: 8\nradial_layers: 1\n"
                         + "readout_hidden: 4\navg_num_neighbors: 5\n"
-                : "features: 8\nfilters: 8\ninteractions: 1\nrbf: 8\n"));
+                : "features: 8\ninteractions: 1\nrbf: 8\n" + (type.equals("schnet") ? "filters: 8\n" : "")));
         ModelConfig cfg = ModelConfig.load(cfgFile);
         List<Frame> train = ToyMolecules.frames(1, 0.1, 3);
         TrainingConfig tc = TrainingConfig.parse(Map.of("batch_size", 1, "max_epochs", 550, "ema_decay", 0.99,
@@ -51,7 +51,6 @@ class TrainingMemoryTest {
         long[] rss = new long[2];
         try (EnergyModel model = EnergyModel.create(cfg, Device.cpu(), 1)) {
             model.setHead(norm.toHead());
-            Network net = new EnergyModelNetwork(type, model);
             TrainingLoop.RunInfo info = new TrainingLoop.RunInfo(type, cfg.toYaml(), 1, norm,
                     RunMetadata.of(train, List.of(), "cpu"));
             TrainingListener probe = new TrainingListener() {
@@ -70,7 +69,7 @@ class TrainingMemoryTest {
                     }
                 }
             };
-            try (TrainingLoop loop = new TrainingLoop(net, tc, info, train, List.of(), List.of(probe),
+            try (TrainingLoop loop = new TrainingLoop(model, tc, info, train, List.of(), List.of(probe),
                     model.manager())) {
                 assertEquals(550, loop.run().size());
             }

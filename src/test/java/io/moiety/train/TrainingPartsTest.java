@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.moiety.data.Frame;
+import io.moiety.model.EnergyModel;
 import io.moiety.model.Prediction;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,14 +106,15 @@ class TrainingPartsTest {
         boolean[] stop = new boolean[losses.length];
         for (int i = 0; i < losses.length; i++) {
             h.add(new EpochResult(i + 1, 1e-3, 1, losses[i], 0, 0, 0, i));
-            es.onEpochEnd(h.get(i), h);
-            stop[i] = es.stopRequested();
+            stop[i] = es.stopReason(view(h)) != null;
         }
         assertArrayEquals(new boolean[] {false, false, false, true, false}, stop);
         EarlyStopping resumed = new EarlyStopping(2);
-        resumed.onTrainingStart(h.subList(0, 4), 10, 1);
-        assertTrue(resumed.stopRequested(), "state rebuilt from history");
-        assertFalse(new EarlyStopping(0).stopRequested());
+        assertEquals("early stopping: no validation improvement for 2 epochs", resumed.stopReason(view(h.subList(0, 4))),
+                "decided from the history");
+        assertNull(new EarlyStopping(0).stopReason(view(h.subList(0, 4))));
+        assertNull(new TimeLimit(0.05).stopReason(view(h.subList(0, 3))), "2 s of 3 s");
+        assertEquals("time limit of 0.05000 min reached", new TimeLimit(0.05).stopReason(view(h)), "4 s of 3 s");
     }
 
     @Test
@@ -119,13 +123,13 @@ class TrainingPartsTest {
         MetricsCsvLogger log = new MetricsCsvLogger(f);
         List<EpochResult> h = List.of(new EpochResult(1, 1e-3, 0.5, 0.25, 0.001, 0.009, 0.05, 1.5),
                 new EpochResult(2, 1e-3, 0.4, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 3));
-        log.onEpochEnd(h.get(1), h);
+        log.onEpochEnd(view(h), h.get(1));
         List<String> lines = Files.readAllLines(f);
         assertEquals(3, lines.size());
         assertEquals(EpochResult.CSV_HEADER, lines.get(0));
         assertEquals("1,0.00100000,0.500000,0.250000,0.00100000,0.00900000,0.0500000,1.50", lines.get(1));
         assertEquals("2,0.00100000,0.400000,,,,,3.00", lines.get(2));
-        log.onTrainingStart(h.subList(0, 1), 5, 1);
+        log.onTrainingStart(view(h.subList(0, 1)));
         assertEquals(2, Files.readAllLines(f).size(), "a resumed run rewrites exactly its history");
     }
 
@@ -170,7 +174,7 @@ class TrainingPartsTest {
         double[] flat = forces.stream().flatMapToDouble(Arrays::stream).toArray();
         ErrorStats stats = new ErrorStats().addAll(frames, p);
         try (NDManager m = NDManager.newBaseManager()) {
-            Network.Output out = new Network.Output(m.create(rel), ref, m.create(flat, new Shape(atoms, 3)));
+            EnergyModel.Output out = new EnergyModel.Output(m.create(rel), ref, m.create(flat, new Shape(atoms, 3)), null, null);
             for (boolean absolute : new boolean[] {false, true}) {
                 double got = new EnergyForceLoss(absolute, 3, 70).compute(out, frames, m).getDouble();
                 assertEquals(stats.loss(absolute, 3, 70), got, 1e-9, absolute ? "mae" : "mse");
@@ -240,5 +244,24 @@ class TrainingPartsTest {
     void modelNameFromConfigPath() {
         assertEquals("schnet-small", Training.modelNameOf("models/schnet-small.yaml"));
         assertEquals("painn-small", Training.modelNameOf("painn-small"));
+    }
+
+    /** A view of a loop that has finished the epochs of {@code history} (nothing else is asked). */
+    static TrainingView view(List<EpochResult> history) {
+        return new TrainingView() {
+            @Override public List<EpochResult> history() { return List.copyOf(history); }
+
+            @Override public int maxEpochs() { return 10; }
+
+            @Override public int stepsPerEpoch() { return 1; }
+
+            @Override public CheckpointState state() { throw new UnsupportedOperationException(); }
+
+            @Override public Map<String, NDArray> weights() { throw new UnsupportedOperationException(); }
+
+            @Override public Map<String, NDArray> emaWeights() { throw new UnsupportedOperationException(); }
+
+            @Override public Map<String, NDArray> optimizerMoments() { throw new UnsupportedOperationException(); }
+        };
     }
 }

@@ -57,14 +57,22 @@ class TrainingRunTest {
     }
 
     private static TrainRequest request(Path config, Path run, long seed, int epochs, List<Frame> train,
-                                        List<Frame> valid, String... more) {
+                                        List<Frame> valid, String... more) throws java.io.IOException {
         Map<String, String> o = new LinkedHashMap<>();
         o.put("training.max_epochs", Integer.toString(epochs));
         for (String kv : more) {
             String[] s = kv.split("=", 2);
             o.put(s[0], s[1]);
         }
-        return new TrainRequest(config, o, seed, "cpu", train, valid, run, false);
+        return request(config, o, seed, train, valid, run, null);
+    }
+
+    /** A request for the config file with dotted-key overrides; resuming it uses the overridden limits. */
+    static TrainRequest request(Path config, Map<String, String> overrides, long seed, List<Frame> train,
+                                List<Frame> valid, Path run, Path initFrom) throws java.io.IOException {
+        ModelConfig c = ModelConfig.load(config).withOverrides(overrides);
+        return new TrainRequest(Training.modelNameOf(config.toString()), c, seed, "cpu", train, valid, run, false,
+                initFrom, TrainRequest.Limits.of(c));
     }
 
     private static double forceStd(List<Frame> frames) {
@@ -147,7 +155,7 @@ class TrainingRunTest {
 
         TrainingListener crash = new TrainingListener() {
             @Override
-            public void onEpochEnd(EpochResult result, List<EpochResult> history) {
+            public void onEpochEnd(TrainingView loop, EpochResult result) {
                 if (result.epoch() == 2) {
                     throw new IllegalStateException("simulated crash");
                 }
@@ -169,9 +177,9 @@ class TrainingRunTest {
         try (EnergyModel a = EnergyModel.create(ModelConfig.load(cfg), Device.cpu(), 9);
              EnergyModel b = EnergyModel.create(ModelConfig.load(cfg), Device.cpu(), 9);
              EnergyModel c = EnergyModel.create(ModelConfig.load(cfg), Device.cpu(), 10)) {
-            Map<String, NDArray> pa = new EnergyModelNetwork("a", a).parameters();
-            Map<String, NDArray> pb = new EnergyModelNetwork("b", b).parameters();
-            Map<String, NDArray> pc = new EnergyModelNetwork("c", c).parameters();
+            Map<String, NDArray> pa = a.parameters();
+            Map<String, NDArray> pb = b.parameters();
+            Map<String, NDArray> pc = c.parameters();
             boolean sameB = true;
             boolean sameC = true;
             for (String k : pa.keySet()) {
@@ -231,8 +239,11 @@ class TrainingRunTest {
         String[] frozen = {"training.lr=1e-12", "training.min_lr=1e-13", "training.scheduler=constant",
             "training.warmup_epochs=0"};
         Path warm = dir.resolve("warm");
-        Training.train(new TrainRequest(cfg, request(cfg, warm, 5, 1, train, valid, frozen).overrides(), 5, "cpu",
-                train, valid, warm, false, source)).close();
+        Map<String, String> frozenOverrides = new LinkedHashMap<>(Map.of("training.max_epochs", "1"));
+        for (String kv : frozen) {
+            frozenOverrides.put(kv.split("=", 2)[0], kv.split("=", 2)[1]);
+        }
+        Training.train(request(cfg, frozenOverrides, 5, train, valid, warm, source)).close();
         CheckpointState w = CheckpointFile.readState(warm.resolve(CheckpointListener.LAST));
         double warmMae = w.history().get(0).validForceMae();
         assertEquals(srcMae, warmMae, 1e-5 * srcMae, "warm start's first validation MAE vs the source's best");
@@ -245,10 +256,10 @@ class TrainingRunTest {
                 .validForceMae();
         assertTrue(scratchMae > 2 * srcMae, "scratch " + scratchMae + " vs trained " + srcMae);
 
-        Map<String, String> wider = new LinkedHashMap<>(request(cfg, warm, 5, 1, train, valid, frozen).overrides());
+        Map<String, String> wider = new LinkedHashMap<>(frozenOverrides);
         wider.put("features", "24");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Training.train(
-                new TrainRequest(cfg, wider, 5, "cpu", train, valid, dir.resolve("other"), false, source)));
+                request(cfg, wider, 5, train, valid, dir.resolve("other"), source)));
         assertTrue(e.getMessage().contains("--init-from") && e.getMessage().contains("best.ckpt"), e.getMessage());
     }
 

@@ -1,6 +1,7 @@
 package io.moiety.data.io;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Parses decimal numbers straight from ASCII bytes, giving exactly the value
@@ -109,7 +110,7 @@ final class DecimalParser {
     }
 
     private static double special(byte[] b, int start, int end) {
-        String s = new String(b, start, end - start, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT);
+        String s = new String(b, start, end - start, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
         switch (s) {
             case "nan", "+nan", "-nan": return Double.NaN;
             case "inf", "+inf", "infinity", "+infinity": return Double.POSITIVE_INFINITY;

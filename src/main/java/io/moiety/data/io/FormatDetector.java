@@ -6,6 +6,8 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -38,7 +40,7 @@ final class FormatDetector {
             throw DataFileException.inFile(file, "not an HDF5 file (no HDF5 signature at the start or after a user "
                     + "block) although named " + name.substring(name.lastIndexOf('.')) + "; corrupt, or another format (use --format)");
         }
-        String first = new String(head, 0, len, java.nio.charset.StandardCharsets.ISO_8859_1).split("\n", 2)[0].trim();
+        String first = new String(head, 0, len, StandardCharsets.ISO_8859_1).split("\n", 2)[0].trim();
         if (first.matches("\\d+")) {
             return Format.EXTXYZ;
         }
@@ -54,7 +56,7 @@ final class FormatDetector {
         long size = Files.size(file);
         try (var ch = Files.newByteChannel(file)) {
             for (long off = 512; off + 8 <= size && off <= (1L << 20); off *= 2) {
-                var buf = java.nio.ByteBuffer.allocate(8);
+                var buf = ByteBuffer.allocate(8);
                 ch.position(off);
                 ch.read(buf);
                 if (Arrays.equals(buf.array(), HDF5_SIGNATURE)) {

@@ -6,6 +6,7 @@ import io.jhdf.api.WritableGroup;
 import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -85,7 +86,7 @@ final class MoietyHdf5Writer {
         for (int i = 0; i < mCount; i++) {
             Frame f = frames.get(i);
             String where = "molecule '" + m.id() + "' frame " + i + ": ";
-            if (!java.util.Arrays.equals(f.structure().atomicNumbers(), z)) {
+            if (!Arrays.equals(f.structure().atomicNumbers(), z)) {
                 throw new IllegalArgumentException(where + "atoms differ from frame 0");
             }
             if (!f.hasEnergy()) {

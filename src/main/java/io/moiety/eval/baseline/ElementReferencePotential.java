@@ -6,10 +6,12 @@ import io.moiety.model.LeastSquares;
 import io.moiety.model.Potential;
 import io.moiety.model.Prediction;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Baseline: the energy of a configuration is the sum of one fitted reference energy (eV) per
@@ -31,8 +33,8 @@ public final class ElementReferencePotential implements Potential {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("no training frames to fit element reference energies");
         }
-        List<Integer> elements = new ArrayList<>(new java.util.TreeSet<>(
-                train.stream().flatMapToInt(f -> java.util.Arrays.stream(f.structure().atomicNumbers())).boxed().toList()));
+        List<Integer> elements = new ArrayList<>(new TreeSet<>(
+                train.stream().flatMapToInt(f -> Arrays.stream(f.structure().atomicNumbers())).boxed().toList()));
         double[][] x = new double[train.size()][elements.size()];
         double[] y = new double[train.size()];
         for (int r = 0; r < train.size(); r++) {

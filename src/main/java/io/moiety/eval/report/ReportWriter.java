@@ -1,11 +1,10 @@
 package io.moiety.eval.report;
 
+import io.moiety.data.Mappers;
 import io.moiety.report.Charts;
 import io.moiety.report.HtmlRenderer;
 import io.moiety.report.MarkdownRenderer;
 import io.moiety.report.ReportDocument;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.moiety.data.AtomicFile;
 import io.moiety.eval.BenchmarkRunner;
 import io.moiety.eval.CellResult;
@@ -418,8 +417,7 @@ public final class ReportWriter {
         }
         root.put("summary", summaryRows);
         root.put("cells", results.stream().map(c -> c.toMap(false)).toList());
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        AtomicFile.write(dir.resolve("results.json"), true, tmp -> json.writeValue(tmp.toFile(), root));
+        AtomicFile.write(dir.resolve("results.json"), true, tmp -> Mappers.JSON.writeValue(tmp.toFile(), root));
     }
 
     private void writeCsv() throws IOException {

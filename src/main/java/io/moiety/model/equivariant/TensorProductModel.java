@@ -20,9 +20,11 @@ import io.moiety.model.nn.Constants;
 import io.moiety.model.nn.Dense;
 import io.moiety.model.nn.Embedding;
 import io.moiety.model.nn.Ops;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 
 /**
  * Equivariant tensor-product potential of the NequIP/MACE family ({@code type: tp}).
@@ -54,6 +56,8 @@ public final class TensorProductModel extends CompositeBlock implements Atomisti
     public static final class Factory implements ModelFactory {
         @Override public String type() { return "tp"; }
 
+        @Override public Set<String> keys() { return TpConfig.KEYS; }
+
         @Override public AtomisticModel create(ModelConfig config) { return new TensorProductModel(config); }
 
         /** {@code avg_num_neighbors: auto} → the training set's mean neighbour count within the cutoff. */
@@ -67,7 +71,9 @@ public final class TensorProductModel extends CompositeBlock implements Atomisti
                         + "': auto found no atom of the training set with a neighbour within " + config.cutoff()
                         + " Å; give a number");
             }
-            return config.withOverride(TpConfig.AVG_NUM_NEIGHBORS, String.format(Locale.ROOT, "%.4f", n));
+            // four decimals, rounded half up: the value the checkpoint's YAML shows is the one trained with
+            return config.with(TpConfig.AVG_NUM_NEIGHBORS,
+                    BigDecimal.valueOf(n).setScale(4, RoundingMode.HALF_UP).doubleValue());
         }
     }
 
@@ -92,10 +98,7 @@ public final class TensorProductModel extends CompositeBlock implements Atomisti
             readouts.add(child("readout" + t, new Dense(c, last ? tp.readoutHidden() : 1, last)));
         }
         readoutOut = child("readout_out", new Dense(tp.readoutHidden(), 1, true));
-        directForces = config.directForces() && lmax >= 1 ? child("direct_forces", new Dense(c, 1, false)) : null;
-        if (config.directForces() && lmax < 1) {
-            throw new IllegalArgumentException(config.source() + ": direct_forces needs lmax ≥ 1 (vector features)");
-        }
+        directForces = tp.directForces() ? child("direct_forces", new Dense(c, 1, false)) : null;
     }
 
     /** The parsed hyper-parameters. */

@@ -8,6 +8,7 @@ import io.moiety.model.nn.Constants;
 import io.moiety.model.nn.Ops;
 import io.moiety.model.nn.Segment;
 import io.moiety.model.nn.SegmentSum;
+import java.util.Arrays;
 
 /**
  * The directed edges of a {@link GraphBatch} grouped into unordered pairs: edge {@code a→b}
@@ -101,7 +102,7 @@ public final class EdgePairs {
             start[i + 1] += start[i];
         }
         int[] reverse = new int[e];
-        java.util.Arrays.fill(reverse, -1);
+        Arrays.fill(reverse, -1);
         for (int k = 0; k < e; k++) {
             if (reverse[k] >= 0) {
                 continue;

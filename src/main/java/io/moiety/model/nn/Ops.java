@@ -27,7 +27,7 @@ public final class Ops {
     /**
      * Rows {@code x[index]} ({@code index} int64 {@code [M]}); differentiable (twice) w.r.t. {@code x};
      * lives in {@code home}. Runs as {@code aten::embedding} (index_select forward, index_add
-     * backward): 4–5× faster than DJL's advanced indexing {@code x.get(index)} (benchmarks/perf.md).
+     * backward), faster than DJL's advanced indexing {@code x.get(index)} (benchmarks/perf.md).
      */
     public static NDArray gather(NDArray x, NDArray index, NDManager home) {
         Shape shape = x.getShape();

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.Arrays;
 
 /**
  * Segment sum {@code out[t] = Σ_{s: target(s) = t} x[s]}: by {@code index_add} through
@@ -54,7 +55,7 @@ public final class Segment {
             idx[sources + s] = s;
         }
         if (kernel != null) {
-            this.targetIndex = home.create(java.util.Arrays.copyOf(idx, sources));
+            this.targetIndex = home.create(Arrays.copyOf(idx, sources));
             this.targetCount = home.create((long) targets);
             this.indices = null;
             this.values = null;

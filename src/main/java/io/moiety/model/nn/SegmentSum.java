@@ -9,8 +9,8 @@ import ai.djl.ndarray.NDManager;
  * tiny TorchScript module ({@code io/moiety/model/segment_sum.pt}, built by
  * {@code src/main/python/build_segment_module.py}); DJL exposes no index-add. Twice
  * differentiable (backward = gather, double backward = index-add), and unlike the sparse-matrix
- * product of {@link Segment}'s fallback its backward needs no transposed sparse matrix: about
- * 1 ms less per sum of {@code [6784, 64]} rows (benchmarks/perf.md). One instance per model,
+ * product of {@link Segment}'s fallback its backward needs no transposed sparse matrix, which
+ * makes it the faster of the two (benchmarks/perf.md). One instance per model,
  * closed with it; {@link Segment} uses it when given one.
  */
 public final class SegmentSum implements AutoCloseable {

@@ -18,6 +18,7 @@ import io.moiety.model.nn.Embedding;
 import io.moiety.model.nn.Ops;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * PaiNN (Schütt, Unke, Gastegger, ICML 2021): scalar features {@code s [N,F]} and vector
@@ -25,7 +26,7 @@ import java.util.List;
  * cosine cutoff) and update blocks (scalar–vector mixing through norms and inner products),
  * an atom-wise MLP for per-atom energies and, optionally ({@code direct_forces: true}), a gated
  * equivariant block predicting force vectors directly (non-conservative, for comparison).
- * Config keys: {@code features}, {@code interactions}, {@code rbf} (default 20).
+ * Config keys: see {@link PaiNNConfig}.
  * Radial filters depend on the edge length only and are computed once per unordered atom pair
  * ({@link EdgePairs}), shared by both directions (same function, half the filter work).
  */
@@ -45,6 +46,8 @@ public final class PaiNN extends CompositeBlock implements AtomisticModel {
     /** Registry entry for type {@code painn}. */
     public static final class Factory implements ModelFactory {
         @Override public String type() { return "painn"; }
+
+        @Override public Set<String> keys() { return PaiNNConfig.KEYS; }
 
         @Override public AtomisticModel create(ModelConfig config) { return new PaiNN(config); }
     }
@@ -137,20 +140,17 @@ public final class PaiNN extends CompositeBlock implements AtomisticModel {
     /** A PaiNN with the sizes of {@code config}. */
     public PaiNN(ModelConfig config) {
         this.config = config;
-        features = config.integer("features");
-        int n = config.integer("interactions");
-        rbf = config.integer("rbf", 20);
-        if (features < 2 || n < 1 || rbf < 1) {
-            throw new IllegalArgumentException(config.source() + ": features ≥ 2, interactions ≥ 1 and rbf ≥ 1 required");
-        }
+        PaiNNConfig p = PaiNNConfig.of(config);
+        features = p.features();
+        rbf = p.rbf();
         embedding = child("embedding", new Embedding(features));
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < p.interactions(); i++) {
             messages.add(child("message" + i, new Message(features, rbf)));
             updates.add(child("update" + i, new Update(features)));
         }
         out1 = child("out1", new Dense(features, features / 2, true));
         out2 = child("out2", new Dense(features / 2, 1, true));
-        forceHead = config.directForces() ? child("force_head", new GatedEquivariant(features)) : null;
+        forceHead = p.directForces() ? child("force_head", new GatedEquivariant(features)) : null;
     }
 
     @Override public ModelConfig config() { return config; }

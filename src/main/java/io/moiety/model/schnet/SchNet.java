@@ -16,13 +16,13 @@ import io.moiety.model.nn.Embedding;
 import io.moiety.model.nn.Ops;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * SchNet (Schütt et al., J. Chem. Phys. 148, 241722, 2018): element embedding, interaction
  * blocks with continuous-filter convolutions over Gaussian radial features with a cosine cutoff,
  * shifted-softplus activations and an atom-wise MLP giving per-atom energies.
- * Config keys: {@code features} (hidden width), {@code interactions}, {@code rbf} (number of
- * Gaussians, default 25), {@code filters} (filter width, default = features).
+ * Config keys: see {@link SchNetConfig}.
  * <p>
  * The radial features and filters depend on the edge length only, so they are evaluated once
  * per unordered atom pair ({@link EdgePairs}) and shared by both directions: the same function
@@ -40,6 +40,8 @@ public final class SchNet extends CompositeBlock implements AtomisticModel {
     /** Registry entry for type {@code schnet}. */
     public static final class Factory implements ModelFactory {
         @Override public String type() { return "schnet"; }
+
+        @Override public Set<String> keys() { return SchNetConfig.KEYS; }
 
         @Override public AtomisticModel create(ModelConfig config) { return new SchNet(config); }
     }
@@ -83,16 +85,12 @@ public final class SchNet extends CompositeBlock implements AtomisticModel {
     /** A SchNet with the sizes of {@code config}. */
     public SchNet(ModelConfig config) {
         this.config = config;
-        features = config.integer("features");
-        int n = config.integer("interactions");
-        rbf = config.integer("rbf", 25);
-        int filters = config.integer("filters", features);
-        if (features < 2 || n < 1 || rbf < 1) {
-            throw new IllegalArgumentException(config.source() + ": features ≥ 2, interactions ≥ 1 and rbf ≥ 1 required");
-        }
+        SchNetConfig s = SchNetConfig.of(config);
+        features = s.features();
+        rbf = s.rbf();
         embedding = child("embedding", new Embedding(features));
-        for (int i = 0; i < n; i++) {
-            interactions.add(child("interaction" + i, new Interaction(features, filters, rbf)));
+        for (int i = 0; i < s.interactions(); i++) {
+            interactions.add(child("interaction" + i, new Interaction(features, s.filters(), rbf)));
         }
         out1 = child("out1", new Dense(features, features / 2, true));
         out2 = child("out2", new Dense(features / 2, 1, true));

@@ -158,7 +158,7 @@ class TpModelTest {
     }
 
     @Test
-    void saveLoadRoundTripAndBatchingGiveIdenticalPredictions() throws Exception {
+    void batchingGivesIdenticalPredictions() throws Exception {
         Structure a = Structure.molecule(Z, X);
         Structure b = Structure.molecule(Z, rotate(WignerD.rotation(new double[] {0, 1, 1}, 0.7), X, new double[] {0.1, 0, 0}));
         double[][] both = evaluate(model, List.of(a, b));
@@ -166,11 +166,6 @@ class TpModelTest {
         assertEquals(both[0][1], alone[0][0], 1e-12, "energy of a frame does not depend on its batch");
         for (int k = 0; k < 27; k++) {
             assertEquals(both[1][27 + k], alone[1][k], 1e-12, "force component " + k);
-        }
-        try (EnergyModel copy = EnergyModel.load(new java.io.ByteArrayInputStream(model.toBytes()), Device.cpu(), "memory")) {
-            double[][] again = evaluate(copy, List.of(a, b));
-            assertArrayEquals(both[0], again[0], 0.0, "energies after save/load");
-            assertArrayEquals(both[1], again[1], 0.0, "forces after save/load");
         }
     }
 
