@@ -81,13 +81,7 @@ public final class BenchmarkRunner {
                 if (!m.runsOn(task)) {
                     continue;
                 }
-                Map<String, String> ov = new LinkedHashMap<>();
-                if (StandardPotentials.zeroShot(m.overrides())) {
-                    ov.putAll(m.overrides()); // nothing is trained: the suite's training overrides do not apply
-                } else if (factory.takesOverrides(m.name())) {
-                    ov.putAll(suite.overrides());
-                    ov.putAll(m.overrides());
-                }
+                Map<String, String> ov = suite.overridesFor(m, factory);
                 for (long seed : suite.seeds()) {
                     Cell c = new Cell(task, m.name(), seed, ov);
                     if (only.isEmpty() || only.stream().anyMatch(c::matches)) {

@@ -35,6 +35,15 @@ public interface PotentialFactory {
     }
 
     /**
+     * Whether the suite-wide {@code overrides} apply to a model entry with its own {@code settings}:
+     * by default exactly when the model takes overrides; a factory may exclude entries that are
+     * not trained (a deployed file evaluated as it is).
+     */
+    default boolean takesSuiteOverrides(String model, Map<String, String> settings) {
+        return takesOverrides(model);
+    }
+
+    /**
      * Throws, naming what is valid, when {@code model} is unknown or one of {@code overrides} does not
      * apply to it; accepts everything by default.
      */

@@ -67,6 +67,12 @@ public final class StandardPotentials implements PotentialFactory {
         return !BASELINES.contains(model);
     }
 
+    /** A deployed TorchScript potential is not trained: the suite's training overrides do not apply. */
+    @Override
+    public boolean takesSuiteOverrides(String model, Map<String, String> settings) {
+        return !zeroShot(settings) && takesOverrides(model);
+    }
+
     /** A deployed TorchScript file that exists, or a known model; a network's overrides must name keys of its config and training section. */
     @Override
     public void check(String model, Map<String, String> overrides) throws Exception {

@@ -49,17 +49,22 @@ public record Suite(String name, String description, String data, String generat
             }
         }
         for (ModelEntry m : models) {
-            Map<String, String> merged = new LinkedHashMap<>();
-            if (factory.takesOverrides(m.name())) {
-                merged.putAll(overrides);
-            }
-            merged.putAll(m.overrides());
             try {
-                factory.check(m.name(), merged);
+                factory.check(m.name(), overridesFor(m, factory));
             } catch (Exception e) {
                 throw new IllegalArgumentException(origin + ": models." + m.name() + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /** The overrides of a model entry's cells: the suite's where {@code factory} applies them, then the entry's own. */
+    public Map<String, String> overridesFor(ModelEntry m, PotentialFactory factory) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        if (factory.takesSuiteOverrides(m.name(), m.overrides())) {
+            merged.putAll(overrides);
+        }
+        merged.putAll(m.overrides());
+        return merged;
     }
 
     /** Same suite with other seeds (the CLI's {@code --seeds}). */
