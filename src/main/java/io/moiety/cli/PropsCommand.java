@@ -17,6 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Run 'moiety props SUBCOMMAND --help' for each step."},
         subcommands = {
             CommandLine.HelpCommand.class,
+            PropsDescriptorsCommand.class,
         })
 public final class PropsCommand implements Runnable {
 
