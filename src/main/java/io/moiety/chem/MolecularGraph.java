@@ -1,5 +1,6 @@
 package io.moiety.chem;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.TreeMap;
  * ({@link SmilesGraph}) or perceived from 3D coordinates ({@link BondPerception}), and compared
  * with {@link Connectivity}.
  */
-public record MolecularGraph(int[] atomicNumbers, List<int[]> bonds) {
+public record MolecularGraph(int[] atomicNumbers, List<int[]> bonds) implements Serializable {
 
     public MolecularGraph {
         atomicNumbers = atomicNumbers.clone();

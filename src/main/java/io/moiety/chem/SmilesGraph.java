@@ -1,5 +1,6 @@
 package io.moiety.chem;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.openscience.cdk.exception.CDKException;
@@ -23,7 +24,7 @@ import org.openscience.cdk.smiles.SmilesParser;
  * @param charge          total formal charge (e)
  * @param multiplicity    spin multiplicity (1 for closed-shell molecules)
  */
-public record SmilesGraph(String input, String canonicalSmiles, MolecularGraph graph, int charge, int multiplicity) {
+public record SmilesGraph(String input, String canonicalSmiles, MolecularGraph graph, int charge, int multiplicity) implements Serializable {
 
     /** Hill formula, e.g. {@code C2H6O}. */
     public String formula() { return graph.formula(); }

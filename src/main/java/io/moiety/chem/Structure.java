@@ -1,5 +1,6 @@
 package io.moiety.chem;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Arrays;
  * total charge (e) and spin multiplicity (2S+1). Optionally a periodic cell ({@code [9]} row
  * vectors in Å, null for a molecule in vacuum).
  */
-public record Structure(int[] atomicNumbers, double[] positions, int charge, int multiplicity, double[] cell) {
+public record Structure(int[] atomicNumbers, double[] positions, int charge, int multiplicity, double[] cell) implements Serializable {
 
     public Structure {
         if (atomicNumbers == null || positions == null) {

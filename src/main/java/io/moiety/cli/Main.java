@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             PredictCommand.class,
             BenchCommand.class,
+            PropsCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,5 +1,6 @@
 package io.moiety.label;
 
+import java.io.Serializable;
 import java.util.Locale;
 
 /**
@@ -19,7 +20,7 @@ import java.util.Locale;
  *                        of {@code temperature}; 2 compensates equipartition from a minimum
  */
 public record MdSettings(String method, double temperature, double stepFs, double equilibrationFs, double dumpFs,
-                         int frames, int hydrogenMass, int shake, double initialTemperatureFactor) {
+                         int frames, int hydrogenMass, int shake, double initialTemperatureFactor) implements Serializable {
 
     public MdSettings {
         if (method == null || !java.util.List.of("gfn2", "gfn1", "gfn0", "gfnff").contains(method)) {
