@@ -46,7 +46,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "",
             "Models: ilr (interactive linear regression: PLS(8) on descriptors, descriptor x",
             "category and category columns; Shimakawa et al. 2024), lr (PLS(8) on descriptors),",
-            "nlr (RBF kernel ridge, hyperparameters by inner 5-fold CV), nlr-paper (the paper's",
+            "nlr (RBF kernel ridge, hyperparameters by inner 3-fold CV), nlr-paper (the paper's",
             "α=0.01033, γ=0.00961), ols, ridge (λ by inner CV), mlp (DL4J 2x64 tanh network),",
             "fingerprint (ECFP4 + Tanimoto kernel ridge: structure only, no descriptors),",
             "ilr+krr (ILR plus a kernel ridge correction of its residuals).",
