@@ -4,11 +4,13 @@ import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
- * Kernel ridge regression without intercept: dual coefficients {@code a = (K + αI)⁻¹y}, prediction
- * {@code k(x, X)ᵀa}. Through one eigendecomposition {@code K = VΛVᵀ}, every α costs only
+ * Kernel ridge regression without intercept: dual coefficients {@code a = (K + αI)⁻¹y} (Cholesky),
+ * prediction {@code k(x, X)ᵀa}. Through one eigendecomposition {@code K = VΛVᵀ}, every α costs only
  * {@code a = V(Λ + α)⁻¹Vᵀy}; the grid search uses this for k-fold cross-validation.
  *
  * @param kernel the kernel
@@ -19,8 +21,19 @@ record KernelRidge(Kernel kernel, double[][] train, double[] dual) {
 
     /** Fits with ridge strength {@code alpha} (in target² units of {@code y}). */
     static KernelRidge fit(Kernel kernel, double[][] x, double[] y, double alpha) {
-        Eigen e = Eigen.of(kernel.matrix(x, x));
-        return new KernelRidge(kernel, x, e.solve(y, alpha));
+        int n = x.length;
+        DMatrixRMaj k = new DMatrixRMaj(kernel.matrix(x, x));
+        for (int i = 0; i < n; i++) {
+            k.add(i, i, alpha);
+        }
+        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(n);
+        if (!chol.setA(k)) {
+            Eigen e = Eigen.of(kernel.matrix(x, x));
+            return new KernelRidge(kernel, x, e.solve(y, alpha));
+        }
+        DMatrixRMaj dual = new DMatrixRMaj(n, 1);
+        chol.solve(new DMatrixRMaj(n, 1, true, y), dual);
+        return new KernelRidge(kernel, x, dual.getData().clone());
     }
 
     double[] predict(double[][] x) {
