@@ -82,7 +82,7 @@ public final class PropsBenchCommand implements Callable<Integer> {
     Path splits;
 
     @Option(names = "--descriptors", defaultValue = "file", paramLabel = "file|FILE.csv",
-            description = "file: the numeric columns of IN.csv; FILE.csv: the 22 QMex descriptors from a 'moiety props descriptors' output, matched by SMILES (default: ${DEFAULT-VALUE}).")
+            description = "file: the numeric columns of IN.csv; FILE.csv: the 22 QMex descriptors from a 'moiety props descriptors' output (e.g. xtb ones), matched by SMILES (default: ${DEFAULT-VALUE}).")
     String descriptors;
 
     @Option(names = "--descriptor-cols", split = ",", paramLabel = "A,B", description = "Descriptor columns of IN.csv (default: every numeric non-0/1 column not ignored).")
@@ -125,6 +125,12 @@ public final class PropsBenchCommand implements Callable<Integer> {
         PropertyTable table = PropertyTableReader.read(data, options);
         table.skipped().forEach(r -> err.println("skipped " + r));
         String source = "file";
+        if (descriptors.equals("xtb")) {
+            err.println("--descriptors xtb: compute them first (resumable, parallel) with");
+            err.println("  moiety props descriptors --data " + data + " --source xtb --out DESC.csv");
+            err.println("then pass --descriptors DESC.csv");
+            return 2;
+        }
         if (!descriptors.equals("file")) {
             Path file = Path.of(descriptors);
             DescriptorFile.Result r = DescriptorFile.apply(table, file, smilesColumn,
