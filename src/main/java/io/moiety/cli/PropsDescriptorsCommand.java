@@ -83,6 +83,12 @@ public final class PropsDescriptorsCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "900", paramLabel = "S", description = "Wall-clock limit of each xtb or obabel call, seconds (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
+    @Option(names = "--xtb", paramLabel = "PATH", description = "xtb executable (default: xtb on PATH, or $MOIETY_XTB).")
+    Path xtbExecutable;
+
+    @Option(names = "--stored-only", description = "Compute nothing: write the molecules finished in the work directory so far, the others with empty cells (to look at a long run's results while it runs).")
+    boolean storedOnly;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
@@ -107,7 +113,7 @@ public final class PropsDescriptorsCommand implements Callable<Integer> {
                 settings.add("source: file (columns of " + data + ")");
             }
             case "xtb" -> {
-                Path xtb = ExternalTool.XTB.locate();
+                Path xtb = xtbExecutable != null ? xtbExecutable : ExternalTool.XTB.locate();
                 ExternalTool.OBABEL.locate();
                 Path workDir = work != null ? work : out.resolveSibling(out.getFileName() + ".work");
                 settings.add("source: xtb");
@@ -116,7 +122,7 @@ public final class PropsDescriptorsCommand implements Callable<Integer> {
                 settings.add("recipe: " + XtbDescriptorSource.RECIPE);
                 settings.add("method: GFN2-xTB, one OpenMP thread per call; IP/EA with IPEA-xTB (--vipea); T = 298.15 K; ALPB water and octanol");
                 settings.add("work directory: " + workDir.toAbsolutePath());
-                settings.add("workers: " + workers + ", timeout per call: " + timeoutSeconds + " s");
+                settings.add("workers: " + workers + ", timeout per call: " + timeoutSeconds + " s" + (storedOnly ? ", stored results only (--stored-only)" : ""));
                 XtbDescriptorSource xtbSource;
                 try (ProgressBar bar = ProgressBars.create("descriptors", smiles.size(), "molecules")) {
                     int[] failed = {0};
@@ -125,10 +131,10 @@ public final class PropsDescriptorsCommand implements Callable<Integer> {
                                 failed[0] += bad ? 1 : 0;
                                 bar.step();
                                 bar.setExtraMessage(failed[0] == 0 ? "" : " " + failed[0] + " failed");
-                            });
+                            }, !storedOnly);
                     table = xtbSource.descriptors(smiles);
                 }
-                err.printf("%d molecules: %d computed now, %d read back from %s, %d failed%n", smiles.size(),
+                err.printf("%d molecules: %d computed now, %d read back from %s, %d failed or missing%n", smiles.size(),
                         smiles.size() - xtbSource.reused(), xtbSource.reused(), workDir, table.failed());
             }
             default -> throw new IllegalArgumentException("--source must be xtb or file, got '" + source + "'");
