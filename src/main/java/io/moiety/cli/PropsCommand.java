@@ -18,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
         subcommands = {
             CommandLine.HelpCommand.class,
             PropsDescriptorsCommand.class,
+            PropsBenchCommand.class,
         })
 public final class PropsCommand implements Runnable {
 

@@ -83,4 +83,13 @@ public record PropertyTable(Path file, String targetName, List<String> smiles, L
         return new PropertyTable(file, targetName, smiles, canonicalSmiles, lines, target, descriptorNames,
                 descriptors, names, values, sigmaAll, skipped);
     }
+
+    /** The same molecules with another target (for example residuals of a first model). */
+    public PropertyTable withTarget(double[] values) {
+        if (values.length != size()) {
+            throw new IllegalArgumentException(values.length + " targets for " + size() + " molecules");
+        }
+        return new PropertyTable(file, targetName, smiles, canonicalSmiles, lines, values, descriptorNames,
+                descriptors, categoryNames, categories, sigmaAll, skipped);
+    }
 }
