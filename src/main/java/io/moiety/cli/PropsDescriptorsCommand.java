@@ -34,26 +34,30 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Compute the 22 QMex quantum-chemical descriptors (Shimakawa et al. 2024) of every",
-            "molecule of a CSV file with GFN2-xTB, or copy them from the file's own columns.",
+            "Compute the 22 QMex quantum-chemical descriptors (Shimakawa et al. 2024)",
+            "of every molecule of a CSV file with GFN2-xTB, or copy them from the",
+            "file's own columns.",
             "",
-            "The output is the input's columns followed by one 'name [unit]' column per",
-            "descriptor (mw, Ne/Na, homo, lumo, Eiv, Eav, Vm, alpha, alpha/Vm, log10(R2), G,",
-            "log10(Q), log10(RA), mu, min(esp), max(esp), min(mbo), max(mbo), dEw, dEo, dEacid,",
-            "dEbase), rows in input order; a molecule that failed keeps its row with empty cells.",
-            "Provenance (versions, settings, failures with reasons) goes to OUT.provenance.txt.",
+            "Output: the input's columns, then one 'name [unit]' column per descriptor",
+            "(mw, Ne/Na, homo, lumo, Eiv, Eav, Vm, alpha, alpha/Vm, log10(R2), G,",
+            "log10(Q), log10(RA), mu, min(esp), max(esp), min(mbo), max(mbo), dEw, dEo,",
+            "dEacid, dEbase), rows in input order; a failed molecule keeps its row with",
+            "empty cells. Versions, settings and failures: OUT.provenance.txt.",
             "",
-            "xtb source: per molecule Open Babel 3D, then xtb --ohess, --vipea, --alpb water and",
-            "octanol, and optimisations in water of the neutral, deprotonated and protonated forms",
-            "(definitions: docs/props.md). About 5–30 CPU-seconds per small organic molecule.",
-            "Finished molecules are kept in the work directory: an interrupted run, run again",
-            "with the same --work, only computes what is missing. Needs xtb and obabel",
-            "(Debian packages xtb, openbabel)."},
+            "xtb source, per molecule: Open Babel 3D, xtb --ohess, --vipea, --alpb",
+            "water and octanol, optimisations in water of the neutral, deprotonated",
+            "and protonated forms (definitions: docs/props.md). Roughly 3-15 CPU-s per",
+            "small organic molecule. Finished molecules stay in the work directory:",
+            "run an interrupted command again with the same --work and only the",
+            "missing ones are computed. Needs xtb and obabel (Debian: xtb, openbabel).",
+            ""},
         footer = {"",
             "Examples:",
             "  moiety props descriptors --data freesolv.csv --out freesolv-xtb.csv",
-            "  moiety props descriptors --data mols.csv --smiles-col SMILES --workers 4 --out mols-xtb.csv",
-            "  moiety props descriptors --data bench_dGs_with_qmex_predict.csv --source file --out dgs-authors.csv"})
+            "  moiety props descriptors --data mols.csv --smiles-col SMILES \\",
+            "      --workers 4 --out mols-xtb.csv",
+            "  moiety props descriptors --data bench_dGs_with_qmex_predict.csv \\",
+            "      --source file --out dgs-authors.csv"})
 public final class PropsDescriptorsCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -83,6 +87,12 @@ public final class PropsDescriptorsCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "900", paramLabel = "S", description = "Wall-clock limit of each xtb or obabel call, seconds (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
+    @Option(names = "--xtb", paramLabel = "PATH", description = "xtb executable (default: xtb on PATH, or $MOIETY_XTB).")
+    Path xtbExecutable;
+
+    @Option(names = "--stored-only", description = "Compute nothing: write the molecules finished in the work directory so far, the others with empty cells (to look at a long run's results while it runs).")
+    boolean storedOnly;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
@@ -107,7 +117,7 @@ public final class PropsDescriptorsCommand implements Callable<Integer> {
                 settings.add("source: file (columns of " + data + ")");
             }
             case "xtb" -> {
-                Path xtb = ExternalTool.XTB.locate();
+                Path xtb = xtbExecutable != null ? xtbExecutable : ExternalTool.XTB.locate();
                 ExternalTool.OBABEL.locate();
                 Path workDir = work != null ? work : out.resolveSibling(out.getFileName() + ".work");
                 settings.add("source: xtb");
@@ -116,7 +126,7 @@ public final class PropsDescriptorsCommand implements Callable<Integer> {
                 settings.add("recipe: " + XtbDescriptorSource.RECIPE);
                 settings.add("method: GFN2-xTB, one OpenMP thread per call; IP/EA with IPEA-xTB (--vipea); T = 298.15 K; ALPB water and octanol");
                 settings.add("work directory: " + workDir.toAbsolutePath());
-                settings.add("workers: " + workers + ", timeout per call: " + timeoutSeconds + " s");
+                settings.add("workers: " + workers + ", timeout per call: " + timeoutSeconds + " s" + (storedOnly ? ", stored results only (--stored-only)" : ""));
                 XtbDescriptorSource xtbSource;
                 try (ProgressBar bar = ProgressBars.create("descriptors", smiles.size(), "molecules")) {
                     int[] failed = {0};
@@ -125,10 +135,10 @@ public final class PropsDescriptorsCommand implements Callable<Integer> {
                                 failed[0] += bad ? 1 : 0;
                                 bar.step();
                                 bar.setExtraMessage(failed[0] == 0 ? "" : " " + failed[0] + " failed");
-                            });
+                            }, !storedOnly);
                     table = xtbSource.descriptors(smiles);
                 }
-                err.printf("%d molecules: %d computed now, %d read back from %s, %d failed%n", smiles.size(),
+                err.printf("%d molecules: %d computed now, %d read back from %s, %d failed or missing%n", smiles.size(),
                         smiles.size() - xtbSource.reused(), xtbSource.reused(), workDir, table.failed());
             }
             default -> throw new IllegalArgumentException("--source must be xtb or file, got '" + source + "'");

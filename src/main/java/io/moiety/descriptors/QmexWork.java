@@ -19,6 +19,8 @@ import java.util.Optional;
  */
 final class QmexWork implements UnitWork<QmexWork.Molecule, QmexWork.Report> {
     private static final long serialVersionUID = 1L;
+    /** Failure reason of a molecule skipped because only stored results were asked for. */
+    static final String NOT_COMPUTED = "not computed yet (stored results only)";
 
     /** One molecule: its input row (0-based) and SMILES. */
     record Molecule(int row, String smiles) implements Serializable { }
@@ -36,13 +38,19 @@ final class QmexWork implements UnitWork<QmexWork.Molecule, QmexWork.Report> {
     private final String work;
     private final long timeoutSeconds;
     private final String recipe;
+    private final boolean computeMissing;
     private transient XtbQmex calculator;
 
-    QmexWork(Path xtb, Path work, Duration timeout, String recipe) {
+    /**
+     * @param computeMissing compute molecules not in the work directory; when false they are
+     *                       reported as not computed (and nothing is stored for them)
+     */
+    QmexWork(Path xtb, Path work, Duration timeout, String recipe, boolean computeMissing) {
         this.xtb = xtb.toString();
         this.work = work.toString();
         this.timeoutSeconds = timeout.toSeconds();
         this.recipe = recipe;
+        this.computeMissing = computeMissing;
     }
 
     private synchronized XtbQmex calculator() {
@@ -72,6 +80,9 @@ final class QmexWork implements UnitWork<QmexWork.Molecule, QmexWork.Report> {
         Optional<String> failed = store.failure(dir);
         if (failed.isPresent()) {
             return new Result<>(new Report(unit.row(), null, failed.get(), true), List.of());
+        }
+        if (!computeMissing) {
+            return new Result<>(new Report(unit.row(), null, NOT_COMPUTED, true), List.of());
         }
         try {
             double[] v = calculator().compute(unit.smiles(), WorkStore.seed(canonical));

@@ -38,9 +38,15 @@ public final class XtbDescriptorSource implements DescriptorSource {
     private final Duration timeout;
     private final WorkEngine engine;
     private final Progress progress;
+    private final boolean computeMissing;
     private int reused;
 
-    public XtbDescriptorSource(Path xtb, Path work, Duration timeout, WorkEngine engine, Progress progress) {
+    /**
+     * @param computeMissing false to only read molecules finished before (the others get the
+     *                       failure "not computed yet"), e.g. to look at a long run's results so far
+     */
+    public XtbDescriptorSource(Path xtb, Path work, Duration timeout, WorkEngine engine, Progress progress, boolean computeMissing) {
+        this.computeMissing = computeMissing;
         this.xtb = xtb;
         this.store = new QmexStore(work);
         this.timeout = timeout;
@@ -65,7 +71,7 @@ public final class XtbDescriptorSource implements DescriptorSource {
         }
         Collections.shuffle(units, new Random(ORDER_SEED));
         int[] reusedCount = {0};
-        engine.run(new QmexWork(xtb, store.root(), timeout, RECIPE), units, r -> {
+        engine.run(new QmexWork(xtb, store.root(), timeout, RECIPE, computeMissing), units, r -> {
             if (r.values() != null) {
                 values[r.row()] = r.values();
             } else {
