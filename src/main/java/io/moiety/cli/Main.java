@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             PredictCommand.class,
             BenchCommand.class,
             CausalCommand.class,
+            PropsCommand.class,
         })
 public final class Main implements Runnable {
 

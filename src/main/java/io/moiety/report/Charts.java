@@ -12,10 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -87,6 +90,12 @@ public final class Charts {
      */
     public static XYChart parity(String title, String axis, double[] idRef, double[] idPred, double[] oodRef, double[] oodPred,
                                  int maxPoints) {
+        return parity(title, axis, "ID test", idRef, idPred, "OOD", oodRef, oodPred, maxPoints);
+    }
+
+    /** {@link #parity(String, String, double[], double[], double[], double[], int)} with the two sets' legend names. */
+    public static XYChart parity(String title, String axis, String firstName, double[] idRef, double[] idPred,
+                                 String secondName, double[] oodRef, double[] oodPred, int maxPoints) {
         XYChart chart = new XYChartBuilder().width(560).height(540).title(title)
                 .xAxisTitle("reference " + axis).yAxisTitle("predicted " + axis).build();
         style(chart.getStyler());
@@ -112,9 +121,60 @@ public final class Charts {
         diag.setMarker(SeriesMarkers.NONE);
         diag.setLineColor(Color.GRAY);
         diag.setLineStyle(new BasicStroke(1f));
-        addPoints(chart, "ID test", idRef, idPred, new Color(ID_COLOR.getRed(), ID_COLOR.getGreen(), ID_COLOR.getBlue(), 120), maxPoints);
-        addPoints(chart, "OOD", oodRef, oodPred, new Color(OOD_COLOR.getRed(), OOD_COLOR.getGreen(), OOD_COLOR.getBlue(), 120), maxPoints);
+        addPoints(chart, firstName, idRef, idPred, new Color(ID_COLOR.getRed(), ID_COLOR.getGreen(), ID_COLOR.getBlue(), 120), maxPoints);
+        addPoints(chart, secondName, oodRef, oodPred, new Color(OOD_COLOR.getRed(), OOD_COLOR.getGreen(), OOD_COLOR.getBlue(), 120), maxPoints);
         chart.getStyler().setXAxisMin(lo - pad).setXAxisMax(hi + pad).setYAxisMin(lo - pad).setYAxisMax(hi + pad);
+        return chart;
+    }
+
+    /**
+     * One line with markers per series over a shared x axis (e.g. an error over training-set size),
+     * log-scaled x when {@code logX}; NaN values are left out of their series.
+     */
+    public static XYChart lines(String title, String xTitle, String yTitle, double[] x,
+                                Map<String, double[]> series, boolean logX) {
+        XYChart chart = new XYChartBuilder().width(640).height(440).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        style(chart.getStyler());
+        chart.getStyler().setXAxisLogarithmic(logX);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setMarkerSize(6);
+        for (Map.Entry<String, double[]> e : series.entrySet()) {
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            for (int i = 0; i < x.length; i++) {
+                if (Double.isFinite(e.getValue()[i])) {
+                    xs.add(x[i]);
+                    ys.add(e.getValue()[i]);
+                }
+            }
+            if (!xs.isEmpty()) {
+                chart.addSeries(e.getKey(), xs, ys).setMarker(SeriesMarkers.CIRCLE);
+            }
+        }
+        return chart;
+    }
+
+    /** A heat map of {@code z[row][column]} with labelled rows (y) and columns (x). */
+    public static HeatMapChart heatmap(String title, List<String> columns, List<String> rows, double[][] z) {
+        HeatMapChart chart = new HeatMapChartBuilder()
+                .width(Math.max(560, 28 * columns.size() + 200)).height(Math.max(360, 22 * rows.size() + 160))
+                .title(title).build();
+        style(chart.getStyler());
+        chart.getStyler().setPlotContentSize(1);
+        chart.getStyler().setShowValue(false);
+        chart.getStyler().setXAxisLabelRotation(90);
+        double max = 0;
+        List<Number[]> cells = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < columns.size(); c++) {
+                cells.add(new Number[] {c, r, z[r][c]});
+                max = Math.max(max, Math.abs(z[r][c]));
+            }
+        }
+        chart.getStyler().setRangeColors(new Color[] {OOD_COLOR, Color.WHITE, ID_COLOR});
+        chart.getStyler().setMin(-max);
+        chart.getStyler().setMax(max);
+        chart.addSeries("value", new ArrayList<>(columns), new ArrayList<>(rows), cells);
         return chart;
     }
 
