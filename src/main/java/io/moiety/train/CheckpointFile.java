@@ -114,6 +114,12 @@ public final class CheckpointFile {
         }
     }
 
+    private static IOException unreadable(Path file, IOException e) {
+        return new IOException(file + (e instanceof java.io.EOFException
+                ? ": truncated checkpoint, the file ends early (interrupted copy or write?): "
+                : ": not a readable checkpoint: ") + e.getMessage(), e);
+    }
+
     /** Reads only the state (no arrays): cheap, for inspecting a run directory. */
     public static CheckpointState readState(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
@@ -122,6 +128,8 @@ public final class CheckpointFile {
                     return parseState(file, zip);
                 }
             }
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw unreadable(file, e);
         }
         throw new IOException(file + ": not a Moiety checkpoint (no " + STATE_ENTRY + ")");
     }
@@ -146,8 +154,8 @@ public final class CheckpointFile {
                     }
                 }
             }
-        } catch (java.util.zip.ZipException e) {
-            throw new IOException(file + ": not a readable checkpoint (" + e.getMessage() + ")", e);
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw unreadable(file, e);
         }
         if (state == null) {
             throw new IOException(file + ": not a Moiety checkpoint (no " + STATE_ENTRY + ")");
