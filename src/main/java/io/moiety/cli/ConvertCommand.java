@@ -65,15 +65,13 @@ public final class ConvertCommand implements Callable<Integer> {
             throw new java.nio.file.FileSystemException(out.toString(), null, "is a directory; give OUT as a file name such as "
                     + out.resolve("out.h5"));
         }
-        if (Files.exists(in) && Files.exists(out) && Files.isSameFile(in, out)) {
-            throw new IllegalArgumentException(out + ": input and output are the same file");
-        }
+        OutputChecks.notTheInput(in, out, "IN");
         if (to != null && to != Format.MOIETY_HDF5 && to != Format.EXTXYZ) {
             throw new IllegalArgumentException("--to: " + FormatOption.describe(to) + " is read-only; write moiety (Moiety HDF5) or extxyz");
         }
         WriteOptions writeOptions = new WriteOptions(to, input.energyKey, input.forcesKey, force);
         Format outFormat = to != null ? to : DatasetFiles.formatFromExtension(out);
-        if (!force && Files.exists(out)) {
+        if (!force && Files.exists(out, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new java.nio.file.FileAlreadyExistsException(out.toString(), null, "exists; use --force to overwrite");
         }
         long start = System.nanoTime();

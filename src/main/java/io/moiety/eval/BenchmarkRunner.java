@@ -1,5 +1,6 @@
 package io.moiety.eval;
 
+import io.moiety.chem.CompositionSpan;
 import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.eval.baseline.ElementReferencePotential;
@@ -393,10 +394,30 @@ public final class BenchmarkRunner {
             for (List<MoleculeRecord> part : List.of(split.idTest(), split.ood())) {
                 part.forEach(this::labels);
             }
+            warnAboutCompositions(split);
         }
 
         String[] labels(MoleculeRecord m) {
             return labels.computeIfAbsent(m, AtomEnvironments::of);
+        }
+
+        /** One warning per test molecule whose energy offset the training compositions leave open. */
+        private static void warnAboutCompositions(TaskSplit split) {
+            List<int[]> trained = new ArrayList<>();
+            for (MoleculeRecord m : split.train()) {
+                if (!m.frames().isEmpty()) {
+                    trained.add(m.frames().get(0).structure().atomicNumbers());
+                }
+            }
+            CompositionSpan span = CompositionSpan.of(trained);
+            for (Split s : Split.values()) {
+                for (MoleculeRecord m : s == Split.ID ? split.idTest() : split.ood()) {
+                    if (!m.frames().isEmpty()) {
+                        span.warning(m.frames().get(0).structure().atomicNumbers()).ifPresent(w ->
+                                LOG.warn("task {}: {} molecule {}: {}", split.task(), s.name(), m.id(), w));
+                    }
+                }
+            }
         }
     }
 }
