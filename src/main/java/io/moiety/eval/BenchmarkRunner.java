@@ -1,6 +1,7 @@
 package io.moiety.eval;
 
 import io.moiety.chem.CompositionSpan;
+import io.moiety.data.FolderLock;
 import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.eval.baseline.ElementReferencePotential;

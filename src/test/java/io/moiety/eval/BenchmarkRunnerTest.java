@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.moiety.data.FolderLock;
 import io.moiety.eval.report.ReportWriter;
 import io.moiety.task.TaskSplit;
 import java.nio.file.Files;
