@@ -59,6 +59,10 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace OUT if it exists.")
     boolean force;
 
+    @Option(names = "--drop-columns", description = "Convert even when IN has per-atom columns that OUT cannot keep "
+            + "(extended-XYZ arrays other than species, pos and the forces key); without it they are an error naming them.")
+    boolean dropColumns;
+
     @Override
     public Integer call() throws Exception {
         if (Files.isDirectory(out)) {
@@ -77,6 +81,11 @@ public final class ConvertCommand implements Callable<Integer> {
         long start = System.nanoTime();
         long[] counts = new long[2];
         try (Dataset ds = DatasetFiles.open(in, input.readOptions(input.format))) {
+            if (!dropColumns && !ds.columnsNotRead().isEmpty()) {
+                throw new IllegalArgumentException(in + ": per-atom column(s) " + String.join(", ", ds.columnsNotRead())
+                        + " would be lost: Moiety keeps species, positions and one forces column (--forces-key "
+                        + "chooses which). Add --drop-columns to convert without them");
+            }
             List<String> ids = ds.moleculeIds();
             try (ProgressBar bar = ProgressBars.create("converting", ids.size(), "molecules")) {
                 Iterable<MoleculeRecord> molecules = () -> new Iterator<>() {

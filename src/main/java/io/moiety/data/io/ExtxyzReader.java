@@ -3,6 +3,7 @@ package io.moiety.data.io;
 import io.moiety.chem.Element;
 import io.moiety.chem.Formula;
 import io.moiety.chem.Structure;
+import io.moiety.data.Dataset;
 import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
 import java.io.IOException;
@@ -50,6 +51,8 @@ final class ExtxyzReader {
     private final String energyKey;
     private final String forcesKey;
     private final Map<String, Layout> layouts = new HashMap<>();
+    /** Per-atom columns of the file that no frame keeps. */
+    private final Set<String> notRead = new java.util.LinkedHashSet<>();
     private int pos;
     private long line;
     private int lineStart;
@@ -64,13 +67,29 @@ final class ExtxyzReader {
         this.forcesKey = options.forcesKey() == null ? "forces" : options.forcesKey();
     }
 
-    /** All molecules of the file. */
-    static List<MoleculeRecord> read(Path file, ReadOptions options) throws IOException {
+    /** The file as a dataset that also reports the per-atom columns it did not keep. */
+    static Dataset open(Path file, ReadOptions options) throws IOException {
+        ExtxyzReader r = reader(file, options);
+        List<MoleculeRecord> molecules = r.readMolecules();
+        if (molecules.isEmpty()) {
+            throw DataFileException.inFile(file, "no frames (only blank lines)");
+        }
+        Dataset all = Dataset.of(molecules);
+        List<String> notRead = List.copyOf(r.notRead);
+        return new Dataset() {
+            @Override public List<String> moleculeIds() { return all.moleculeIds(); }
+            @Override public MoleculeRecord molecule(String id) { return all.molecule(id); }
+            @Override public List<String> columnsNotRead() { return notRead; }
+            @Override public void close() { }
+        };
+    }
+
+    private static ExtxyzReader reader(Path file, ReadOptions options) throws IOException {
         if (Files.size(file) > Integer.MAX_VALUE - 16) {
             throw DataFileException.inFile(file, "extended XYZ files above 2 GB are not supported; split the file");
         }
         checkStart(file, options);
-        return new ExtxyzReader(file, Files.readAllBytes(file), options).readMolecules();
+        return new ExtxyzReader(file, Files.readAllBytes(file), options);
     }
 
     /**
@@ -189,6 +208,8 @@ final class ExtxyzReader {
                 l.pos = l.tokens;
             } else if (name.equals(forcesKey) && type.equals("R") && count == 3) {
                 l.forces = l.tokens;
+            } else {
+                notRead.add(name);
             }
             for (int c = 0; c < count; c++) {
                 names.add(name);
@@ -299,6 +320,11 @@ final class ExtxyzReader {
         double[] cell = null;
         String lattice = kv.get("Lattice");
         String pbc = kv.get("pbc");
+        if (pbc != null && partlyPeriodic(pbc)) {
+            throw DataFileException.atLine(file, headerLine, "pbc", "partial periodicity \"" + pbc.trim() + "\" is not "
+                    + "supported: Moiety's neighbour lists are periodic in all three directions or in none (use pbc=\"T T T\" "
+                    + "with a wide vacuum gap, or pbc=\"F F F\")");
+        }
         if (lattice != null && (pbc == null || periodic(pbc))) {
             // ASE: a Lattice without pbc means periodic. With pbc="F F F" (a molecule in vacuum)
             // the lattice stays in the frame info, so Structure.cell is only set for periodic frames.
@@ -359,6 +385,19 @@ final class ExtxyzReader {
         Structure s = new Structure(species, positions, charge, multiplicity, cell);
         GroupKey key = new GroupKey(species, molecule, smiles, charge, multiplicity, level, source);
         return new ParsedFrame(key, new Frame(s, energy, forces, kv));
+    }
+
+    /** Whether {@code pbc} mixes periodic and non-periodic directions. */
+    private static boolean partlyPeriodic(String pbc) {
+        String[] t = pbc.trim().split("\\s+");
+        boolean any = false;
+        boolean all = true;
+        for (String v : t) {
+            boolean p = v.startsWith("T") || v.startsWith("t");
+            any |= p;
+            all &= p;
+        }
+        return any && !all;
     }
 
     private static boolean periodic(String pbc) {

@@ -157,4 +157,10 @@ class ExtxyzMalformedTest {
         });
         assertEquals(file + ":1: atom count: expected an integer, got 'not an xyz file at all'", e.getMessage());
     }
+
+    @Test
+    void partialPeriodicityIsRefusedClearly() throws Exception {
+        String m = error("1\nLattice=\"10 0 0 0 10 0 0 0 10\" pbc=\"T F T\"\nH 0 0 0\n");
+        assertTrue(m.startsWith(":2: pbc: partial periodicity \"T F T\" is not supported"), m);
+    }
 }
