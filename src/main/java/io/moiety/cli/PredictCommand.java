@@ -118,7 +118,10 @@ public final class PredictCommand implements Callable<Integer> {
                     info.put("model", p.name());
                     out.add(new Frame(f.structure(), preds.get(i).energy(), preds.get(i).forces(), info));
                 }
-                predicted.add(m.withFrames(out));
+                // provenance kept in both formats (HDF5 has no per-frame info): model and checkpoint, then the input's
+                predicted.add(new MoleculeRecord(m.id(), m.smiles(), m.formula(), m.charge(), m.multiplicity(),
+                        "predicted by " + p.name(), "moiety predict " + ckpt.toAbsolutePath() + " on " + data.getFileName()
+                        + (m.source().isEmpty() ? "" : "; input source: " + m.source()), out));
             }
         }
         DatasetFiles.write(out, predicted, new WriteOptions(null, null, null, force));

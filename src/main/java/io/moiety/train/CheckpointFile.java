@@ -182,6 +182,8 @@ public final class CheckpointFile {
         CheckpointState s;
         try {
             s = JSON.readValue(in.readAllBytes(), CheckpointState.class);
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw unreadable(file, e);
         } catch (IOException e) {
             throw new IOException(file + ": " + STATE_ENTRY + " is unreadable: " + e.getMessage(), e);
         }

@@ -91,6 +91,14 @@ class TrainPredictCommandTest {
             assertEquals(12, got.size());
             assertTrue(got.get(0).hasForces());
         }
+        Path predH5 = dir.resolve("pred.h5");
+        assertEquals(0, CliRun.of("predict", "--run", run.toString(), "--data", data.toString(), "--out", predH5.toString(),
+                "--device", "cpu", "--no-progress").code());
+        try (Dataset d = DatasetFiles.open(predH5)) {
+            MoleculeRecord m = d.readAll().get(0);
+            assertEquals("predicted by tiny", m.levelOfTheory());
+            assertTrue(m.source().startsWith("moiety predict " + run.toAbsolutePath() + " on water.xyz"), m.source());
+        }
         CliRun exists = CliRun.of("predict", "--run", run.toString(), "--data", data.toString(), "--out", pred.toString());
         assertNotEquals(0, exists.code(), "existing output needs --force");
 

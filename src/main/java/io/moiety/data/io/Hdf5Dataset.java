@@ -72,8 +72,45 @@ abstract class Hdf5Dataset implements io.moiety.data.Dataset {
         } catch (HdfException | ArithmeticException | IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
             throw DataFileException.inFile(file, "corrupt HDF5 file: " + describe(e));
         }
-        ids.sort(null);
+        ids.sort(Hdf5Dataset::naturalOrder);
         return ids;
+    }
+
+    /**
+     * Name order with digit runs compared as numbers ({@code C2H6O_2} before {@code C2H6O_10}), so
+     * molecules written in that order (extended-XYZ groups numbered _2, _3, …) read back in it.
+     */
+    static int naturalOrder(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(j);
+            if (Character.isDigit(ca) && Character.isDigit(cb)) {
+                int si = i;
+                int sj = j;
+                while (i < a.length() && Character.isDigit(a.charAt(i))) {
+                    i++;
+                }
+                while (j < b.length() && Character.isDigit(b.charAt(j))) {
+                    j++;
+                }
+                java.math.BigInteger na = new java.math.BigInteger(a.substring(si, i));
+                java.math.BigInteger nb = new java.math.BigInteger(b.substring(sj, j));
+                int c = na.compareTo(nb);
+                if (c != 0) {
+                    return c;
+                }
+            } else {
+                if (ca != cb) {
+                    return Character.compare(ca, cb);
+                }
+                i++;
+                j++;
+            }
+        }
+        int c = Integer.compare(a.length() - i, b.length() - j);
+        return c != 0 ? c : a.compareTo(b);
     }
 
     @Override

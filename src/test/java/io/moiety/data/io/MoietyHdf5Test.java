@@ -168,6 +168,25 @@ class MoietyHdf5Test {
         }
     }
 
+    @Test
+    void moleculeOrderSurvivesHdf5WithMoreThanNineGroupsOfOneFormula() throws Exception {
+        List<MoleculeRecord> mols = new ArrayList<>();
+        for (int k = 1; k <= 12; k++) {
+            Structure s = Structure.molecule(new int[] {1, 1}, new double[] {0, 0, 0, 0, 0, 0.5 + k / 64.0});
+            mols.add(new MoleculeRecord(k == 1 ? "H2" : "H2_" + k, "[H][H]", "H2", 0, 1, "", "",
+                    List.of(Frame.of(s, -k, new double[6]))));
+        }
+        Path p = tmp.resolve("many.h5");
+        DatasetFiles.write(p, mols, WriteOptions.defaults());
+        try (Dataset ds = DatasetFiles.open(p)) {
+            assertEquals(mols.stream().map(MoleculeRecord::id).toList(), ds.moleculeIds());
+        }
+        assertTrue(Hdf5Dataset.naturalOrder("a9", "a10") < 0);
+        assertTrue(Hdf5Dataset.naturalOrder("b", "a10") > 0);
+        assertEquals(0, Hdf5Dataset.naturalOrder("x_01", "x_01"));
+        assertNotEquals(0, Hdf5Dataset.naturalOrder("x_01", "x_1"));
+    }
+
     private Path handMade(float[][][] positions, float[][][] forces, double energy0) {
         Path p = tmp.resolve("hand-" + System.nanoTime() + ".h5");
         WritableHdfFile h5 = HdfFile.write(p);
