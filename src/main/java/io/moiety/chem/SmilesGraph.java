@@ -97,7 +97,7 @@ public record SmilesGraph(String input, String canonicalSmiles, MolecularGraph g
         if (multiplicity > 1 && !allowRadicals) {
             throw new IllegalArgumentException("SMILES '" + smiles + "' is a radical (" + unpaired
                     + " unpaired electron" + (unpaired == 1 ? "" : "s") + ", multiplicity " + multiplicity
-                    + "); radicals are rejected unless explicitly allowed");
+                    + "); Moiety generates closed-shell molecules only: give the SMILES of a closed-shell molecule");
         }
         int[] zs = z.stream().mapToInt(Integer::intValue).toArray();
         return new SmilesGraph(smiles, canonical, new MolecularGraph(zs, bonds), charge, multiplicity);

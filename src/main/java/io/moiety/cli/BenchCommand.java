@@ -91,6 +91,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the available suites, tasks and models and exit.")
     boolean list;
 
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Cells trained and evaluated in parallel, one PyTorch thread each (default: the number "
+                    + "of CPU cores, at most 4; 1 = one cell at a time). Cells sharing a trained model "
+                    + "(duplication and fission) run one after the other.")
+    Integer jobs;
+
     @Option(names = "--no-progress", negatable = false, description = "Do not draw the progress bar.")
     boolean noProgress;
 
@@ -135,7 +141,7 @@ public final class BenchCommand implements Callable<Integer> {
         int reused;
         try (DatasetTasks source = new DatasetTasks(tasks, dataFile, suite.generate())) {
             BenchmarkRunner runner = new BenchmarkRunner(potentials, source,
-                    new BenchmarkRunner.Options(runDir, force, !noProgress, only));
+                    new BenchmarkRunner.Options(runDir, force, !noProgress, only, jobs()));
             results = runner.run(suite);
             reused = runner.reusedCells();
         }
@@ -153,10 +159,20 @@ public final class BenchCommand implements Callable<Integer> {
         if (failed > 0) {
             stdout.println(failed + " cell(s) failed; see the report. Rerun the same command to retry them.");
             stdout.flush();
-            return 2;
+            return ExitCode.PARTIAL.code();
         }
         stdout.flush();
         return 0;
+    }
+
+    private int jobs() {
+        if (jobs == null) {
+            return Math.min(4, Runtime.getRuntime().availableProcessors());
+        }
+        if (jobs < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be ≥ 1, got " + jobs);
+        }
+        return jobs;
     }
 
     /** Refuses to mix results of another suite or another data file into an existing folder. */

@@ -7,6 +7,7 @@ import io.moiety.data.io.Format;
 import io.moiety.data.io.WriteOptions;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.LinkOption;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,26 +62,33 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace OUT if it exists.")
     boolean force;
 
+    @Option(names = "--drop-columns", description = "Convert even when IN has per-atom columns that OUT cannot keep "
+            + "(extended-XYZ arrays other than species, pos and the forces key); without it they are an error naming them.")
+    boolean dropColumns;
+
     @Override
     public Integer call() throws Exception {
         if (Files.isDirectory(out)) {
             throw new FileSystemException(out.toString(), null, "is a directory; give OUT as a file name such as "
                     + out.resolve("out.h5"));
         }
-        if (Files.exists(in) && Files.exists(out) && Files.isSameFile(in, out)) {
-            throw new IllegalArgumentException(out + ": input and output are the same file");
-        }
+        OutputChecks.notTheInput(in, out, "IN");
         if (to != null && to != Format.MOIETY_HDF5 && to != Format.EXTXYZ) {
             throw new IllegalArgumentException("--to: " + FormatOption.describe(to) + " is read-only; write moiety (Moiety HDF5) or extxyz");
         }
         WriteOptions writeOptions = new WriteOptions(to, input.energyKey, input.forcesKey, force);
         Format outFormat = to != null ? to : DatasetFiles.formatFromExtension(out);
-        if (!force && Files.exists(out)) {
+        if (!force && Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(out.toString(), null, "exists; use --force to overwrite");
         }
         long start = System.nanoTime();
         long[] counts = new long[2];
         try (Dataset ds = DatasetFiles.open(in, input.readOptions(input.format))) {
+            if (!dropColumns && !ds.columnsNotRead().isEmpty()) {
+                throw new IllegalArgumentException(in + ": per-atom column(s) " + String.join(", ", ds.columnsNotRead())
+                        + " would be lost: Moiety keeps species, positions and one forces column (--forces-key "
+                        + "chooses which). Add --drop-columns to convert without them");
+            }
             List<String> ids = ds.moleculeIds();
             try (ProgressBar bar = ProgressBars.create("converting", ids.size(), "molecules")) {
                 Iterable<MoleculeRecord> molecules = () -> new Iterator<>() {

@@ -1,6 +1,7 @@
 package io.moiety.cli;
 
 import io.moiety.chem.SmilesGraph;
+import io.moiety.data.FolderLock;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.data.io.DatasetFiles;
 import io.moiety.data.io.WriteOptions;
@@ -10,18 +11,23 @@ import io.moiety.label.MdSettings;
 import io.moiety.label.MoleculeJob;
 import io.moiety.label.PipelineOptions;
 import io.moiety.label.WorkEngine;
+import io.moiety.label.SmilesInput;
 import io.moiety.label.WorkStore;
 import io.moiety.task.Role;
 import io.moiety.task.Task;
 import io.moiety.task.TaskLoader;
 import io.moiety.task.TaskMolecule;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -53,7 +59,16 @@ import picocli.CommandLine.Option;
             "  moiety generate --all --out data/moiety-default.h5 --force",
             "      the embedded dataset (all tasks, ~40 frames per molecule)",
             "  moiety generate --all --scale paper --workers 32 --out moiety-paper.h5",
-            "      paper scale (~2,000 + 500 frames per molecule; many core-hours)"})
+            "      paper scale (~2,000 + 500 frames per molecule; many core-hours)",
+            "  moiety generate --smiles CCO --smiles 'OC(=O)CC' --out mine.h5",
+            "      your own molecules, sampled like a task's training molecules",
+            "  moiety generate --smiles-file molecules.smi --out mine.h5",
+            "      one 'SMILES [NAME]' per line, # comments",
+            "  moiety generate --task fusion --retry-failed",
+            "      try the molecules and frames recorded as failed again",
+            "",
+            "Exit status: 0 when every molecule has its data; 3 when some molecule a task needs",
+            "has none (listed; rerun with --retry-failed); 1 on errors (docs/errors.md)."})
 public final class GenerateCommand implements Callable<Integer> {
 
     static final class Selection {
@@ -61,6 +76,13 @@ public final class GenerateCommand implements Callable<Integer> {
         String task;
         @Option(names = "--all", description = "All tasks; molecules shared by tasks are generated once.")
         boolean all;
+        @Option(names = "--smiles", paramLabel = "SMILES",
+                description = "A molecule of your own, e.g. --smiles CCO (repeatable); sampled like a task's "
+                        + "training molecule (both trajectories).")
+        List<String> smiles;
+        @Option(names = "--smiles-file", paramLabel = "FILE",
+                description = "Molecules of your own, one 'SMILES [NAME]' per line; # starts a comment.")
+        Path smilesFile;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -118,6 +140,10 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not show the progress bar.")
     boolean noProgress;
 
+    @Option(names = "--retry-failed", description = "Forget the failures recorded in the work directory "
+            + "(rejected molecules, failed MD, failed single points) and try them again.")
+    boolean retryFailed;
+
     @Override
     public Integer call() throws Exception {
         return generate(null);
@@ -130,17 +156,23 @@ public final class GenerateCommand implements Callable<Integer> {
     public int generate(WorkEngine engine) throws Exception {
         TaskLoader loader = tasksDir != null ? TaskLoader.fromDirectory(tasksDir) : TaskLoader.standard();
         List<Task> tasks;
-        if (selection.all) {
-            tasks = loader.loadAll();
+        List<MoleculeJob> jobs;
+        String label;
+        if (selection.smiles != null || selection.smilesFile != null) {
+            // the molecules' own list, sampled like the tasks' molecules (all tasks share their sampling)
+            tasks = List.of();
+            jobs = selection.smiles != null ? SmilesInput.fromArguments(selection.smiles) : SmilesInput.fromFile(selection.smilesFile);
+            label = "smiles";
         } else {
-            tasks = List.of(loader.load(selection.task));
+            tasks = selection.all ? loader.loadAll() : List.of(loader.load(selection.task));
+            jobs = jobs(tasks);
+            label = selection.all ? "all" : selection.task;
         }
-        String label = selection.all ? "all" : selection.task;
         Path output = out != null ? out : Path.of("moiety-" + label + "-" + scale + ".h5");
-        if (Files.exists(output) && !force) {
+        if (Files.exists(output, LinkOption.NOFOLLOW_LINKS) && !force) {
             throw new IllegalArgumentException(output + " exists; use --force to overwrite it");
         }
-        Task first = tasks.get(0);
+        Task first = tasks.isEmpty() ? loader.loadAll().get(0) : tasks.get(0);
         for (Task t : tasks) {
             for (boolean second : new boolean[] {false, true}) {
                 if (!t.sampling().md(scale, second).equals(first.sampling().md(scale, second))) {
@@ -153,27 +185,98 @@ public final class GenerateCommand implements Callable<Integer> {
         atLeastOne("--secondary-frames", secondaryFrames);
         MdSettings primary = override(first.sampling().md(scale, false), primaryFrames);
         MdSettings secondary = override(first.sampling().md(scale, true), secondaryFrames);
-        List<MoleculeJob> jobs = jobs(tasks);
         int n = workers != null ? workers : Runtime.getRuntime().availableProcessors();
         PipelineOptions options = new PipelineOptions(work.resolve(scale), primary, secondary, seed, n,
                 Duration.ofSeconds(timeout), !noProgress, null);
-        LabelPipeline pipeline = new LabelPipeline(options);
-        System.err.printf("generating %d molecules (%s, scale %s) %s; work directory %s%n",
-                jobs.size(), label, scale, engine == null ? "with " + n + " workers" : "on " + engine, options.work());
-        System.err.println("primary:   " + primary.key());
-        System.err.println("secondary: " + secondary.key());
-        GenerationSummary summary = engine == null ? pipeline.run(jobs) : pipeline.run(jobs, engine);
-        System.err.print(summary.describe());
-        WorkStore.put(options.work().resolve("summary-" + label + ".txt"), summary.describe());
-        String provenance = "moiety generate " + (selection.all ? "--all" : "--task " + selection.task) + " --scale " + scale
-                + " --seed " + seed + ": obabel --gen3d, xtb --opt (GFN2-xTB), xtb --md, GFN2-xTB single points (xtb --grad)";
-        List<MoleculeRecord> records = pipeline.records(jobs, provenance);
-        WriteOptions wo = force ? WriteOptions.defaults().overwriting() : WriteOptions.defaults();
-        DatasetFiles.write(output, records, wo);
-        int frames = records.stream().mapToInt(r -> r.frames().size()).sum();
-        System.out.printf("wrote %s: %d trajectories, %d frames (%d failures, see above)%n",
-                output, records.size(), frames, summary.failures().size());
+        try (FolderLock lock = lockWorkDirectory(options.work())) {
+            LabelPipeline pipeline = new LabelPipeline(options);
+            if (retryFailed) {
+                System.err.printf("--retry-failed: %d recorded failure(s) cleared%n", pipeline.store().clearFailures());
+            }
+            System.err.printf("generating %d molecules (%s, scale %s) %s; work directory %s%n",
+                    jobs.size(), label, scale, engine == null ? "with " + n + " workers" : "on " + engine, options.work());
+            System.err.println("primary:   " + primary.key());
+            System.err.println("secondary: " + secondary.key());
+            GenerationSummary summary = engine == null ? pipeline.run(jobs) : pipeline.run(jobs, engine);
+            System.err.print(summary.describe());
+            WorkStore.put(options.work().resolve("summary-" + label + ".txt"), summary.describe());
+            String provenance = "moiety generate " + what() + " --scale " + scale + " --seed " + seed
+                    + ": obabel --gen3d, xtb --opt (GFN2-xTB), xtb --md, GFN2-xTB single points (xtb --grad)";
+            List<MoleculeRecord> records = pipeline.records(jobs, provenance);
+            if (records.isEmpty()) {
+                throw new IllegalStateException("no molecule produced a labelled frame; nothing written to " + output
+                        + " (the failures are listed above; --retry-failed tries them again)");
+            }
+            WriteOptions wo = force ? WriteOptions.defaults().overwriting() : WriteOptions.defaults();
+            DatasetFiles.write(output, records, wo);
+            int frames = records.stream().mapToInt(r -> r.frames().size()).sum();
+            System.out.printf("wrote %s: %d trajectories, %d frames (%d failures, see above)%n",
+                    output, records.size(), frames, summary.failures().size());
+            List<String> missing = missing(jobs, records, tasks);
+            if (!missing.isEmpty()) {
+                System.out.println("missing data for " + missing.size() + " molecule(s):");
+                missing.forEach(m -> System.out.println("  " + m));
+                System.out.println("Rerun with --retry-failed to try them again.");
+                return ExitCode.PARTIAL.code();
+            }
+        }
         return 0;
+    }
+
+    /** The selection as written on the command line, for the provenance string. */
+    private String what() {
+        if (selection.smiles != null) {
+            return selection.smiles.stream().map(sm -> "--smiles '" + sm + "'").collect(java.util.stream.Collectors.joining(" "));
+        }
+        if (selection.smilesFile != null) {
+            return "--smiles-file " + selection.smilesFile.getFileName();
+        }
+        return selection.all ? "--all" : "--task " + selection.task;
+    }
+
+    /** Holds the work directory for this process: two runs would delete each other's temporary files. */
+    private static FolderLock lockWorkDirectory(Path dir) throws IOException {
+        FolderLock lock = FolderLock.tryAcquire(dir);
+        if (lock == null) {
+            throw new IllegalStateException(dir + ": another moiety generate is using this work directory (lock "
+                    + FolderLock.lockFile(dir) + "); wait for it to finish, or give another --work");
+        }
+        return lock;
+    }
+
+    /**
+     * The molecules without the data their tasks need: no primary trajectory, or no secondary one
+     * for a molecule that is trained on; each with the tasks that need it.
+     */
+    static List<String> missing(List<MoleculeJob> jobs, List<MoleculeRecord> records, List<Task> tasks) {
+        Set<String> have = new HashSet<>();
+        for (MoleculeRecord r : records) {
+            if (!r.frames().isEmpty()) {
+                have.add(r.id());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (MoleculeJob j : jobs) {
+            List<String> lacking = new ArrayList<>();
+            if (!have.contains(j.name())) {
+                lacking.add("primary trajectory");
+            }
+            if (j.secondary() && !have.contains(j.name() + ".md2")) {
+                lacking.add("second trajectory");
+            }
+            if (lacking.isEmpty()) {
+                continue;
+            }
+            List<String> needs = new ArrayList<>();
+            for (Task t : tasks) {
+                if (t.molecules().stream().anyMatch(m -> m.name().equals(j.name()))) {
+                    needs.add(t.name());
+                }
+            }
+            out.add(j.name() + " (" + j.molecule().canonicalSmiles() + "): no " + String.join(", no ", lacking)
+                    + (needs.isEmpty() ? "" : "; needed by " + String.join(", ", needs)));
+        }
+        return out;
     }
 
     private static void atLeastOne(String option, Integer frames) {

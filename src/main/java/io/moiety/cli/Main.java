@@ -40,25 +40,33 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            cmd.getErr().println(cmd.getColorScheme().errorText("error: " + ex.getMessage()));
+            cmd.getErr().println(cmd.getColorScheme().errorText("error: " + ErrorLine.of(ex)));
             if (System.getenv("MOIETY_DEBUG") != null) {
                 ex.printStackTrace(cmd.getErr());
             }
-            return 1;
+            return ExitCode.ERROR.code();
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
             cmd.getErr().println(cmd.getColorScheme().errorText("error: " + ex.getMessage()));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr());
             cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
-            return cmd.getCommandSpec().exitCodeOnInvalidInput();
+            return ExitCode.USAGE.code();
         });
         return cl;
     }
 
     public static void main(String[] args) {
         ThreadsOption.applyDefaults();
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("error: out of memory (Java heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB); run with more heap, e.g. java -Xmx8g -jar moiety.jar ...");
+            code = ExitCode.OUT_OF_MEMORY.code();
+        }
+        System.exit(code);
     }
 
     /** Version from the jar manifest. */

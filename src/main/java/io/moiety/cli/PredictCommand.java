@@ -1,5 +1,6 @@
 package io.moiety.cli;
 
+import io.moiety.chem.CompositionSpan;
 import io.moiety.data.Dataset;
 import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
@@ -11,13 +12,16 @@ import io.moiety.train.ErrorStats;
 import io.moiety.train.Training;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine;
@@ -80,14 +84,18 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "D", defaultValue = "auto", description = "cpu, gpu or auto (default: ${DEFAULT-VALUE}).")
     String device;
 
-    @Option(names = "--force", description = "Replace OUT if it exists.")
+    @Option(names = "--force", description = "Replace OUT if it exists (never the --data file itself).")
     boolean force;
+
+    @Option(names = "--no-progress", description = "Do not draw the progress bar.")
+    boolean noProgress;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         DatasetFiles.formatFromExtension(out);
-        if (!force && Files.exists(out)) {
+        OutputChecks.notTheInput(data, out, "--data");
+        if (!force && Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(out.toString(), null, "exists; use --force to overwrite");
         }
         Path ckpt = source.run != null ? source.run : source.checkpoint;
@@ -96,11 +104,12 @@ public final class PredictCommand implements Callable<Integer> {
             molecules = d.readAll();
         }
         long frames = molecules.stream().mapToLong(m -> m.frames().size()).sum();
+        warnAboutCompositions(ckpt, molecules);
         ErrorStats stats = new ErrorStats();
         List<MoleculeRecord> predicted = new ArrayList<>();
         long start = System.nanoTime();
         try (Potential p = source.potential != null ? external.load(source.potential, device) : Training.load(ckpt, device);
-             ProgressBar bar = ProgressBars.create("predict", frames, "frames")) {
+             ProgressBar bar = ProgressBars.create("predict", frames, "frames", !noProgress)) {
             for (MoleculeRecord m : molecules) {
                 List<Prediction> preds = new ArrayList<>();
                 int chunk = 256;
@@ -120,7 +129,10 @@ public final class PredictCommand implements Callable<Integer> {
                     info.put("model", p.name());
                     out.add(new Frame(f.structure(), preds.get(i).energy(), preds.get(i).forces(), info));
                 }
-                predicted.add(m.withFrames(out));
+                // provenance kept in both formats (HDF5 has no per-frame info): model and checkpoint, then the input's
+                predicted.add(new MoleculeRecord(m.id(), m.smiles(), m.formula(), m.charge(), m.multiplicity(),
+                        "predicted by " + p.name(), "moiety predict " + ckpt.toAbsolutePath() + " on " + data.getFileName()
+                        + (m.source().isEmpty() ? "" : "; input source: " + m.source()), out));
             }
         }
         DatasetFiles.write(out, predicted, new WriteOptions(null, null, null, force));
@@ -136,5 +148,23 @@ public final class PredictCommand implements Callable<Integer> {
                     stats.forceMae() * 1000, stats.forceRmse() * 1000, stats.forceComponentCount());
         }
         return 0;
+    }
+
+    /** One warning per molecule whose energy the training compositions do not determine. */
+    private void warnAboutCompositions(Path ckpt, List<MoleculeRecord> molecules) throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<CompositionSpan> span = TrainingCompositions.read(ckpt);
+        if (span.isEmpty()) {
+            err.println("note: " + ckpt + " has no " + TrainingCompositions.FILE
+                    + " (trained by an older Moiety): unseen elements and compositions are not checked");
+            return;
+        }
+        for (MoleculeRecord m : molecules) {
+            if (!m.frames().isEmpty()) {
+                span.get().warning(m.frames().get(0).structure().atomicNumbers())
+                        .ifPresent(w -> err.println("warning: molecule " + m.id() + ": " + w));
+            }
+        }
+        err.flush();
     }
 }

@@ -14,7 +14,12 @@ final class ProgressBars {
     private ProgressBars() {}
 
     static ProgressBar create(String task, long max, String unit) {
-        ProgressBarConsumer consumer = System.console() != null ? new ConsoleProgressBarConsumer(System.err)
+        return create(task, max, unit, true);
+    }
+
+    /** A bar that draws nothing when {@code show} is false ({@code --no-progress}). */
+    static ProgressBar create(String task, long max, String unit, boolean show) {
+        ProgressBarConsumer consumer = show && System.console() != null ? new ConsoleProgressBarConsumer(System.err)
                 : new DelegatingProgressBarConsumer(line -> { });
         return new ProgressBarBuilder().setTaskName(task).setInitialMax(max).setUnit(" " + unit, 1)
                 .setConsumer(consumer).setUpdateIntervalMillis(500)

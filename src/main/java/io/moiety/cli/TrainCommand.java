@@ -178,13 +178,17 @@ public final class TrainCommand implements Callable<Integer> {
         }
         spec.commandLine().getErr().printf(Locale.ROOT, "training %s on %d frames (%d validation) from %s -> %s%n",
                 model, trainFrames.size(), validFrames.size(), train, runDir);
-        try (Potential p = Training.train(new TrainRequest(Training.modelNameOf(model), config, seed, device,
-                trainFrames, validFrames, runDir, !noProgress, initFrom, resumeLimits))) {
+        boolean newRunDir = !Files.exists(runDir);
+        try (Potential p = trainOrCleanUp(new TrainRequest(Training.modelNameOf(model), config, seed, device,
+                trainFrames, validFrames, runDir, !noProgress, initFrom, resumeLimits), newRunDir)) {
+            TrainingCompositions.write(runDir, trainFrames);
             CheckpointState st = CheckpointFile.readState(last);
             List<EpochResult> h = st.history();
             outw.printf(Locale.ROOT, "%s: %d epochs (%s), %.0f s%n", p.name(), st.epoch(), st.stopReason(),
                     h.isEmpty() ? 0.0 : h.get(h.size() - 1).wallSeconds());
-            if (st.bestEpoch() > 0) {
+            if (validFrames.isEmpty()) {
+                outw.println("no validation frames (--valid-fraction 0): no validation errors to report");
+            } else if (st.bestEpoch() > 0) {
                 EpochResult b = h.get(st.bestEpoch() - 1);
                 outw.printf(Locale.ROOT, "best epoch %d: validation energy MAE %.3f meV/atom (%.3f meV total), "
                                 + "force MAE %.3f meV/Å%n", b.epoch(), b.validEnergyMaePerAtom() * 1000,
@@ -198,6 +202,22 @@ public final class TrainCommand implements Callable<Integer> {
     /** {@code config} with {@code key} set to a flag's value, unchanged when the flag was not given. */
     private static ModelConfig with(ModelConfig config, String key, Object flagValue) {
         return flagValue == null ? config : config.with(key, flagValue);
+    }
+
+    /** Trains; a failure that leaves the new run directory empty removes it. */
+    private static Potential trainOrCleanUp(TrainRequest request, boolean newRunDir) throws IOException {
+        try {
+            return Training.train(request);
+        } catch (IOException | RuntimeException e) {
+            if (newRunDir && Files.isDirectory(request.runDir())) {
+                try (var entries = Files.list(request.runDir())) {
+                    if (entries.findAny().isEmpty()) {
+                        Files.delete(request.runDir());
+                    }
+                }
+            }
+            throw e;
+        }
     }
 
     /** All frames of all molecules in a file. */

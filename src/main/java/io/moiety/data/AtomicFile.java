@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -19,6 +21,8 @@ import java.nio.file.attribute.PosixFilePermissions;
  * SIGTERM), so an interrupted run leaves neither a partial target nor a stray temporary file.
  */
 public final class AtomicFile {
+    /** Minutes after which another run's leftover temporary file of the same target is deleted. */
+    static final int STALE_MINUTES = 10;
 
     /** Something that writes the whole content to the given path. */
     @FunctionalInterface
@@ -48,13 +52,15 @@ public final class AtomicFile {
      */
     public static void write(Path target, boolean overwrite, Writer writer) throws IOException {
         Path abs = target.toAbsolutePath();
-        if (!overwrite && Files.exists(abs)) {
+        // NOFOLLOW_LINKS: a symbolic link, even a dangling one, is an existing file that --force replaces
+        if (!overwrite && Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(abs.toString(), null, "exists; use --force to overwrite");
         }
         Path dir = abs.getParent();
         Path tmp;
         try {
             Files.createDirectories(dir);
+            deleteStaleTemporaries(dir, abs.getFileName().toString());
             tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
         } catch (FileAlreadyExistsException e) {
             throw new FileSystemException(abs.toString(), null, "cannot write: " + e.getFile() + " is not a directory");
@@ -84,6 +90,28 @@ public final class AtomicFile {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
             } catch (IllegalStateException shuttingDown) {
                 // the hook runs (or ran) anyway; it only deletes the temporary file
+            }
+        }
+    }
+
+    /**
+     * Removes temporary files of {@code name} left by a process that was killed (SIGKILL skips the
+     * shutdown hook); only those untouched for {@link #STALE_MINUTES}, so a concurrent writer's file stays.
+     */
+    private static void deleteStaleTemporaries(Path dir, String name) throws IOException {
+        long cutoff = System.currentTimeMillis() - STALE_MINUTES * 60_000L;
+        String prefix = "." + name + ".";
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(dir,
+                p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(".part"))) {
+            for (Path p : parts) {
+                try {
+                    if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                            && Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis() < cutoff) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (IOException ignored) {
+                    // another process removed or holds it: leave it
+                }
             }
         }
     }

@@ -37,6 +37,15 @@ public interface Dataset extends Iterable<MoleculeRecord>, AutoCloseable {
     @Override
     void close() throws UncheckedIOException;
 
+    /**
+     * Per-atom columns present in the file that this reader does not keep (extended-XYZ arrays other
+     * than species, positions and the forces key), in file order; writing the molecules elsewhere
+     * loses them.
+     */
+    default List<String> columnsNotRead() {
+        return List.of();
+    }
+
     /** A dataset held in memory. */
     static Dataset of(List<MoleculeRecord> molecules) {
         return new InMemoryDataset(molecules);

@@ -1,5 +1,7 @@
 package io.moiety.eval;
 
+import io.moiety.chem.CompositionSpan;
+import io.moiety.data.FolderLock;
 import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.eval.baseline.ElementReferencePotential;
@@ -28,6 +30,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -40,6 +48,7 @@ import org.slf4j.LoggerFactory;
  * are skipped on a re-run; a failing cell is recorded with its error and the others go on.
  * Several processes may share one run folder (e.g. disjoint {@code --only} sets on several cores):
  * a cell's training folder is held with a {@link FolderLock} while it is trained and evaluated.
+ * Within one process, {@link Options#jobs()} threads run cells in parallel.
  */
 public final class BenchmarkRunner {
     private static final Logger LOG = LoggerFactory.getLogger(BenchmarkRunner.class);
@@ -52,10 +61,19 @@ public final class BenchmarkRunner {
      * @param force    rerun finished cells
      * @param progress draw a progress bar over cells on stderr
      * @param only     {@code task/model} patterns ({@code *} wildcards); empty = every cell
+     * @param jobs     cells run in parallel threads (cells sharing a training folder run in turn)
      */
-    public record Options(Path runDir, boolean force, boolean progress, List<String> only) {
+    public record Options(Path runDir, boolean force, boolean progress, List<String> only, int jobs) {
         public Options {
             only = only == null ? List.of() : List.copyOf(only);
+            if (jobs < 1) {
+                throw new IllegalArgumentException("jobs (cells run in parallel) must be ≥ 1, got " + jobs);
+            }
+        }
+
+        /** One cell at a time. */
+        public Options(Path runDir, boolean force, boolean progress, List<String> only) {
+            this(runDir, force, progress, only, 1);
         }
     }
 
@@ -63,8 +81,8 @@ public final class BenchmarkRunner {
     private final TaskSource tasks;
     private final Options options;
     private final CellStore store;
-    private final Set<Path> clearedTrainingDirs = new HashSet<>();
-    private int reused;
+    private final Set<Path> clearedTrainingDirs = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger reused = new AtomicInteger();
 
     public BenchmarkRunner(PotentialFactory factory, TaskSource tasks, Options options) {
         this.factory = factory;
@@ -94,9 +112,9 @@ public final class BenchmarkRunner {
     }
 
     /** Cells of the last {@link #run} that were finished by an earlier invocation and reused. */
-    public int reusedCells() { return reused; }
+    public int reusedCells() { return reused.get(); }
 
-    /** Runs (or resumes) every selected cell and returns all results, finished earlier or now. */
+    /** Runs (or resumes) every selected cell and returns all results (in cell order), finished earlier or now. */
     public List<CellResult> run(Suite suite) throws IOException {
         List<Cell> cells = cells(suite, options.only(), factory);
         if (cells.isEmpty()) {
@@ -104,78 +122,135 @@ public final class BenchmarkRunner {
                     + " selects no cell; tasks: " + String.join(", ", suite.tasks()) + "; models: "
                     + String.join(", ", suite.models().stream().map(Suite.ModelEntry::name).toList()));
         }
-        List<CellResult> results = new ArrayList<>();
-        Map<String, List<Cell>> byTask = new LinkedHashMap<>();
-        for (Cell c : cells) {
-            byTask.computeIfAbsent(c.task(), k -> new ArrayList<>()).add(c);
-        }
+        CellResult[] results = new CellResult[cells.size()];
+        String[] fingerprints = new String[cells.size()];
         ProgressBar bar = options.progress()
                 ? new ProgressBarBuilder().setTaskName("bench " + suite.name()).setInitialMax(cells.size())
                         .setStyle(ProgressBarStyle.ASCII).setUnit(" cells", 1).build()
                 : null;
         try {
-            for (Map.Entry<String, List<Cell>> e : byTask.entrySet()) {
-                TaskContext ctx = null;
-                String taskError = null;
-                for (Cell cell : e.getValue()) {
-                    if (bar != null) {
-                        bar.setExtraMessage(cell.id());
-                    }
-                    String fingerprint = fingerprint(cell);
-                    if (options.force()) {
-                        store.clear(cell);
-                    } else if (reuse(cell, fingerprint, results, bar)) {
+            Map<String, TaskContext> contexts = new HashMap<>();
+            Map<String, String> taskErrors = new HashMap<>();
+            Map<Path, List<Integer>> units = new LinkedHashMap<>();
+            for (int i = 0; i < cells.size(); i++) {
+                Cell cell = cells.get(i);
+                fingerprints[i] = fingerprint(cell);
+                if (options.force()) {
+                    store.clear(cell);
+                } else {
+                    Optional<CellResult> done = reuse(cell, fingerprints[i]);
+                    if (done.isPresent()) {
+                        results[i] = done.get();
+                        step(bar);
                         continue;
                     }
-                    if (ctx == null && taskError == null) {
-                        try {
-                            ctx = new TaskContext(subsample(tasks.split(e.getKey()), suite.trainFramesPerMolecule()));
-                        } catch (Exception ex) {
-                            taskError = "task " + e.getKey() + ": " + message(ex);
-                        }
-                    }
-                    CellResult r;
-                    if (taskError != null) {
-                        r = CellResult.failed(cell, taskError, 0);
-                        store.save(r, fingerprint);
-                    } else {
-                        // another bench process on this folder may be training the same model (same cell, or
-                        // duplication and fission sharing training data): wait for it, then reuse its work
-                        Path trainDir = trainingDir(cell, ctx.split);
-                        try (FolderLock lock = FolderLock.acquire(trainDir, LOCK_POLL_MILLIS, () -> LOG.info(
-                                "cell {}: another bench process holds {}; waiting for it", cell.id(),
-                                FolderLock.lockFile(trainDir)))) {
-                            if (!options.force() && reuse(cell, fingerprint, results, bar)) {
-                                continue;
-                            }
-                            r = runCell(cell, ctx, trainDir);
-                            store.save(r, fingerprint);
-                        }
-                    }
-                    if (!r.ok()) {
-                        LOG.warn("cell {} failed: {}", cell.id(), firstLine(r.error()));
-                    }
-                    results.add(r);
-                    step(bar);
                 }
+                String task = cell.task();
+                if (!contexts.containsKey(task) && !taskErrors.containsKey(task)) {
+                    try {
+                        contexts.put(task, new TaskContext(subsample(tasks.split(task), suite.trainFramesPerMolecule())));
+                    } catch (Exception ex) {
+                        taskErrors.put(task, "task " + task + ": " + message(ex));
+                    }
+                }
+                if (taskErrors.containsKey(task)) {
+                    results[i] = CellResult.failed(cell, taskErrors.get(task), 0);
+                    store.save(results[i], fingerprints[i]);
+                    LOG.warn("cell {} failed: {}", cell.id(), firstLine(results[i].error()));
+                    step(bar);
+                    continue;
+                }
+                // cells that share a training folder (duplication and fission) run one after the other
+                units.computeIfAbsent(trainingDir(cell, contexts.get(task).split), k -> new ArrayList<>()).add(i);
             }
+            List<Map.Entry<Path, List<Integer>>> queue = new ArrayList<>(units.entrySet());
+            // networks first: the long units start early and the short baseline cells fill the tail
+            queue.sort(Comparator.comparing(
+                    (Map.Entry<Path, List<Integer>> u) -> !factory.takesOverrides(cells.get(u.getValue().get(0)).model())));
+            runUnits(queue, cells, fingerprints, contexts, results, bar);
         } finally {
             if (bar != null) {
                 bar.close();
             }
         }
-        return results;
+        return List.of(results);
     }
 
-    /** Adds the cell's result when it finished earlier with {@code fingerprint}; whether it did. */
-    private boolean reuse(Cell cell, String fingerprint, List<CellResult> results, ProgressBar bar) throws IOException {
-        Optional<CellResult> done = store.finished(cell, fingerprint);
-        done.ifPresent(r -> {
-            results.add(r);
-            reused++;
+    /** Runs the work units on {@code options.jobs()} threads; each unit's cells run in order. */
+    private void runUnits(List<Map.Entry<Path, List<Integer>>> queue, List<Cell> cells, String[] fingerprints,
+                          Map<String, TaskContext> contexts, CellResult[] results, ProgressBar bar) throws IOException {
+        int threads = Math.min(options.jobs(), Math.max(1, queue.size()));
+        if (threads == 1) {
+            for (Map.Entry<Path, List<Integer>> unit : queue) {
+                runUnit(unit, cells, fingerprints, contexts, results, bar);
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Map.Entry<Path, List<Integer>> unit : queue) {
+                futures.add(pool.submit(() -> {
+                    runUnit(unit, cells, fingerprints, contexts, results, bar);
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while running bench cells", e);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void runUnit(Map.Entry<Path, List<Integer>> unit, List<Cell> cells, String[] fingerprints,
+                         Map<String, TaskContext> contexts, CellResult[] results, ProgressBar bar) throws IOException {
+        for (int i : unit.getValue()) {
+            Cell cell = cells.get(i);
+            if (bar != null) {
+                bar.setExtraMessage(cell.id());
+            }
+            results[i] = runLocked(cell, fingerprints[i], contexts.get(cell.task()), unit.getKey());
             step(bar);
-        });
-        return done.isPresent();
+        }
+    }
+
+    /**
+     * Runs one cell holding its training folder's lock: another bench process on this folder may be
+     * training the same model (same cell, or duplication and fission sharing training data); this
+     * waits for it, then reuses its work.
+     */
+    private CellResult runLocked(Cell cell, String fingerprint, TaskContext ctx, Path trainDir) throws IOException {
+        try (FolderLock lock = FolderLock.acquire(trainDir, LOCK_POLL_MILLIS, () -> LOG.info(
+                "cell {}: another bench process holds {}; waiting for it", cell.id(), FolderLock.lockFile(trainDir)))) {
+            Optional<CellResult> done = options.force() ? Optional.empty() : reuse(cell, fingerprint);
+            if (done.isPresent()) {
+                return done.get();
+            }
+            CellResult r = runCell(cell, ctx, trainDir);
+            store.save(r, fingerprint);
+            if (!r.ok()) {
+                LOG.warn("cell {} failed: {}", cell.id(), firstLine(r.error()));
+            }
+            return r;
+        }
+    }
+
+    /** The cell's result when it finished earlier with {@code fingerprint} (counted as reused). */
+    private Optional<CellResult> reuse(Cell cell, String fingerprint) throws IOException {
+        Optional<CellResult> done = store.finished(cell, fingerprint);
+        done.ifPresent(r -> reused.incrementAndGet());
+        return done;
     }
 
     /** The factory's fingerprint of a cell; "" when it cannot be made (training then reports the problem). */
@@ -329,10 +404,34 @@ public final class BenchmarkRunner {
                     trainingEnvironments.merge(l, (long) m.frames().size(), Long::sum);
                 }
             }
+            // every label computed here, so cells of this task running in parallel only read the map
+            for (List<MoleculeRecord> part : List.of(split.idTest(), split.ood())) {
+                part.forEach(this::labels);
+            }
+            warnAboutCompositions(split);
         }
 
         String[] labels(MoleculeRecord m) {
             return labels.computeIfAbsent(m, AtomEnvironments::of);
+        }
+
+        /** One warning per test molecule whose energy offset the training compositions leave open. */
+        private static void warnAboutCompositions(TaskSplit split) {
+            List<int[]> trained = new ArrayList<>();
+            for (MoleculeRecord m : split.train()) {
+                if (!m.frames().isEmpty()) {
+                    trained.add(m.frames().get(0).structure().atomicNumbers());
+                }
+            }
+            CompositionSpan span = CompositionSpan.of(trained);
+            for (Split s : Split.values()) {
+                for (MoleculeRecord m : s == Split.ID ? split.idTest() : split.ood()) {
+                    if (!m.frames().isEmpty()) {
+                        span.warning(m.frames().get(0).structure().atomicNumbers()).ifPresent(w ->
+                                LOG.warn("task {}: {} molecule {}: {}", split.task(), s.name(), m.id(), w));
+                    }
+                }
+            }
         }
     }
 }

@@ -45,6 +45,28 @@ public final class WorkStore {
 
     public Path root() { return root; }
 
+    /**
+     * Deletes every recorded failure (rejected molecules, failed MD runs, failed single points) so
+     * that the next run tries them again; returns how many were deleted.
+     */
+    public int clearFailures() throws IOException {
+        Path molecules = root.resolve("molecules");
+        if (!Files.isDirectory(molecules)) {
+            return 0;
+        }
+        int n = 0;
+        try (var walk = Files.walk(molecules)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                String name = p.getFileName().toString();
+                if (name.equals("failed.txt") || name.endsWith(".failed")) {
+                    Files.delete(p);
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     /** Scratch directory for external calls. */
     public Path scratch() { return root.resolve("tmp"); }
 

@@ -74,8 +74,12 @@ public final class EnergyModel implements AutoCloseable {
         AtomisticModel net = Models.create(config);
         NDManager m = NDManager.newBaseManager(device);
         try {
-            Engine.getInstance().setRandomSeed((int) seed);
-            net.block().initialize(m, config.dataType());
+            // the engine's generator is global: seeding and drawing as one step keeps a seed's weights
+            // the same when several models are created at once (bench cells in parallel threads)
+            synchronized (EnergyModel.class) {
+                Engine.getInstance().setRandomSeed((int) seed);
+                net.block().initialize(m, config.dataType());
+            }
             return new EnergyModel(config, net, m, EnergyHead.identity());
         } catch (RuntimeException e) {
             m.close();

@@ -1,6 +1,7 @@
 package io.moiety.report;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,8 +79,20 @@ public final class HtmlRenderer {
         String s = escape(text);
         s = replace(CODE, s, m -> "<code>" + m.group(1) + "</code>");
         s = replace(BOLD, s, m -> "<b>" + m.group(1) + "</b>");
-        s = replace(LINK, s, m -> "<a href=\"" + m.group(2) + "\">" + m.group(1) + "</a>");
+        s = replace(LINK, s, m -> safeHref(m.group(2)) ? "<a href=\"" + m.group(2) + "\">" + m.group(1) + "</a>" : m.group(1));
         return s;
+    }
+
+    /**
+     * Whether a link target may go into the page: http(s), mailto, or a relative path or anchor;
+     * any other scheme ({@code javascript:}, {@code data:}, …) is dropped and only the text is kept.
+     */
+    static boolean safeHref(String href) {
+        String h = href.strip().toLowerCase(Locale.ROOT);
+        int colon = h.indexOf(':');
+        int slash = h.indexOf('/');
+        boolean hasScheme = colon >= 0 && (slash < 0 || colon < slash);
+        return !hasScheme || h.startsWith("http:") || h.startsWith("https:") || h.startsWith("mailto:");
     }
 
     private static String replace(Pattern p, String s, Function<Matcher, String> f) {

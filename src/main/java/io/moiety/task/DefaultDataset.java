@@ -34,8 +34,14 @@ public final class DefaultDataset {
         return find(CHECKOUT_FILE, DefaultDataset.class.getClassLoader(), userCache());
     }
 
-    private static Path userCache() {
-        return Path.of(System.getProperty("user.home"), ".cache", "moiety");
+    /** {@code $XDG_CACHE_HOME/moiety}, else {@code $HOME/.cache/moiety} (the JVM's user.home when HOME is unset). */
+    static Path userCache() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "moiety");
+        }
+        String home = System.getenv("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".cache", "moiety");
     }
 
     /** {@link #locate()} with the checkout file, class loader and cache folder given (for tests). */

@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.EOFException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,6 +116,12 @@ public final class CheckpointFile {
         }
     }
 
+    private static IOException unreadable(Path file, IOException e) {
+        return new IOException(file + (e instanceof java.io.EOFException
+                ? ": truncated checkpoint, the file ends early (interrupted copy or write?): "
+                : ": not a readable checkpoint: ") + e.getMessage(), e);
+    }
+
     /** Reads only the state (no arrays): cheap, for inspecting a run directory. */
     public static CheckpointState readState(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
@@ -123,6 +130,8 @@ public final class CheckpointFile {
                     return parseState(file, zip);
                 }
             }
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw unreadable(file, e);
         }
         throw new IOException(file + ": not a Moiety checkpoint (no " + STATE_ENTRY + ")");
     }
@@ -147,8 +156,8 @@ public final class CheckpointFile {
                     }
                 }
             }
-        } catch (ZipException e) {
-            throw new IOException(file + ": not a readable checkpoint (" + e.getMessage() + ")", e);
+        } catch (EOFException | ZipException e) {
+            throw unreadable(file, e);
         }
         if (state == null) {
             throw new IOException(file + ": not a Moiety checkpoint (no " + STATE_ENTRY + ")");
@@ -175,6 +184,8 @@ public final class CheckpointFile {
         CheckpointState s;
         try {
             s = JSON.readValue(in.readAllBytes(), CheckpointState.class);
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw unreadable(file, e);
         } catch (IOException e) {
             throw new IOException(file + ": " + STATE_ENTRY + " is unreadable: " + e.getMessage(), e);
         }

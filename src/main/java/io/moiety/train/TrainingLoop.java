@@ -1,15 +1,16 @@
 package io.moiety.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import io.moiety.chem.Structure;
 import io.moiety.data.Frame;
 import io.moiety.model.EnergyModel;
+import io.moiety.model.Prediction;
+import io.moiety.model.nn.GradMode;
+import io.moiety.model.nn.Gradients;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,10 +180,11 @@ public final class TrainingLoop implements AutoCloseable, TrainingView {
         Map<String, NDArray> params = model.parameters();
         try (NDManager step = manager.newSubManager()) {
             double value;
-            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            // not DJL's GradientCollector: only one of those may exist per JVM, and bench trains cells in parallel
+            try (GradMode gm = GradMode.enabled()) {
                 EnergyModel.Output out = model.forward(structures, step, true);
                 NDArray l = loss.compute(out, frames, step);
-                gc.backward(l);
+                Gradients.backward(l);
                 value = scalar(l);
             }
             if (!Double.isFinite(value)) {

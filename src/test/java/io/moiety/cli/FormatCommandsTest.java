@@ -118,7 +118,8 @@ class FormatCommandsTest {
             assertEquals(-13.5, f.energy());
             assertEquals(0.5, f.forces()[0]);
         }
-        CliRun noKey = CliRun.of("convert", data.toString(), tmp.resolve("h2.h5").toString(), "--format", "xyz");
+        CliRun noKey = CliRun.of("convert", data.toString(), tmp.resolve("h2.h5").toString(), "--format", "xyz",
+                "--drop-columns");
         assertEquals(1, noKey.code());
         assertTrue(noKey.err().contains("no energy"), noKey.err());
         assertFalse(Files.exists(tmp.resolve("h2.h5")));
@@ -231,5 +232,30 @@ class FormatCommandsTest {
         assertTrue(r.out().contains("Examples:") && r.out().contains("--energy-key") && r.out().contains("--force"), r.out());
         CliRun top = CliRun.of("--help");
         assertTrue(top.out().contains("inspect") && top.out().contains("convert"), top.out());
+    }
+
+    /**
+     * convert xyz -> xyz/h5 refuses to drop per-atom columns it cannot keep (MACE-style REF_forces
+     * beside forces), naming them; --drop-columns converts anyway.
+     */
+    @Test
+    void convertNamesPerAtomColumnsItWouldDrop() throws Exception {
+        Path in = tmp.resolve("mace.xyz");
+        Files.writeString(in, "2\nProperties=species:S:1:pos:R:3:forces:R:3:REF_forces:R:3:charges:R:1 energy=-1.0\n"
+                + "H 0 0 0 0 0 0.1 0 0 0.2 0.5\nH 0 0 0.74 0 0 -0.1 0 0 -0.2 -0.5\n");
+        CliRun r = CliRun.of("convert", in.toString(), tmp.resolve("out.xyz").toString());
+        assertOneLineError(r, "per-atom column(s) REF_forces, charges would be lost");
+        assertFalse(Files.exists(tmp.resolve("out.xyz")));
+        CliRun dropped = CliRun.of("convert", in.toString(), tmp.resolve("out.xyz").toString(), "--drop-columns");
+        assertEquals(0, dropped.code(), dropped.err());
+    }
+
+    @Test
+    void aDanglingSymlinkAsOutputNeedsForce() throws Exception {
+        Path link = tmp.resolve("link.xyz");
+        Files.createSymbolicLink(link, tmp.resolve("nowhere.xyz"));
+        CliRun r = CliRun.of("convert", SharedData.ethanolTrain().toString(), link.toString());
+        assertOneLineError(r, "exists; use --force");
+        assertTrue(Files.isSymbolicLink(link), "the link is left alone");
     }
 }

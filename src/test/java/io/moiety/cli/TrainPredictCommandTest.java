@@ -1,6 +1,8 @@
 package io.moiety.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,8 +97,48 @@ class TrainPredictCommandTest {
             assertEquals(12, got.size());
             assertTrue(got.get(0).hasForces());
         }
+        Path predH5 = dir.resolve("pred.h5");
+        assertEquals(0, CliRun.of("predict", "--run", run.toString(), "--data", data.toString(), "--out", predH5.toString(),
+                "--device", "cpu", "--no-progress").code());
+        try (Dataset d = DatasetFiles.open(predH5)) {
+            MoleculeRecord m = d.readAll().get(0);
+            assertEquals("predicted by tiny", m.levelOfTheory());
+            assertTrue(m.source().startsWith("moiety predict " + run.toAbsolutePath() + " on water.xyz"), m.source());
+        }
         CliRun exists = CliRun.of("predict", "--run", run.toString(), "--data", data.toString(), "--out", pred.toString());
         assertNotEquals(0, exists.code(), "existing output needs --force");
+
+        // --out equal to --data is refused even with --force: the labelled input stays
+        byte[] before = Files.readAllBytes(data);
+        CliRun self = CliRun.of("predict", "--run", run.toString(), "--data", data.toString(), "--out",
+                dir.resolve(".").resolve("water.xyz").toString(), "--force", "--no-progress", "--device", "cpu");
+        assertEquals(ExitCode.ERROR.code(), self.code());
+        assertTrue(self.err().contains("the output is the --data file"), self.err());
+        assertArrayEquals(before, Files.readAllBytes(data));
+
+        // compositions the water-only training set does not determine are named, one warning per molecule
+        assertTrue(Files.readString(run.resolve(TrainingCompositions.FILE)).contains("H:2 O:1"));
+        Path others = dir.resolve("others.xyz");
+        DatasetFiles.write(others, List.of(
+                new MoleculeRecord("peroxide", "OO", "H2O2", 0, 1, "toy", "test", List.of(Frame.of(Structure.molecule(
+                        new int[] {8, 8, 1, 1}, new double[] {0, 0, 0, 1.45, 0, 0, -0.3, 0.9, 0, 1.75, 0.9, 0}), -4000,
+                        new double[12]))),
+                new MoleculeRecord("ammonia", "N", "H3N", 0, 1, "toy", "test", List.of(Frame.of(Structure.molecule(
+                        new int[] {7, 1, 1, 1}, new double[] {0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1}), -1500, new double[12]))),
+                new MoleculeRecord("water", "O", "H2O", 0, 1, "toy", "test", frames(1))), WriteOptions.defaults());
+        CliRun warned = CliRun.of("predict", "--run", run.toString(), "--data", others.toString(), "--out",
+                dir.resolve("others-pred.xyz").toString(), "--device", "cpu", "--no-progress");
+        assertEquals(0, warned.code(), warned.err());
+        assertTrue(warned.err().contains("warning: molecule peroxide: composition H2O2 is not a combination"), warned.err());
+        assertTrue(warned.err().contains("warning: molecule ammonia: element(s) N never seen in training"), warned.err());
+        assertFalse(warned.err().contains("molecule water"), warned.err());
+
+        // a run that fails before writing anything leaves no empty run directory behind
+        Path failed = dir.resolve("failed-run");
+        CliRun bad = CliRun.of("train", "--model", cfg.toString(), "--train", data.toString(), "--out", failed.toString(),
+                "--set", "training.lr=-1", "--device", "cpu", "--no-progress");
+        assertEquals(ExitCode.ERROR.code(), bad.code());
+        assertFalse(Files.exists(failed), "empty run directory left by a failed run");
 
         CliRun help = CliRun.of("train", "--help");
         assertTrue(help.out().contains("Examples:") && help.out().contains("--resume"), help.out());

@@ -71,4 +71,29 @@ class AtomicFileTest {
                 () -> AtomicFile.write(file.resolve("sub/out.xyz"), false, t -> Files.writeString(t, "x")));
         assertTrue(e.getMessage().contains("out.xyz") && e.getMessage().toLowerCase().contains("not a directory"), e.getMessage());
     }
+
+    @Test
+    void staleTemporaryFilesOfTheTargetAreRemovedAndDanglingLinksNeedOverwrite() throws Exception {
+        Path target = tmp.resolve("out.xyz");
+        Path stale = tmp.resolve(".out.xyz.123.part");
+        Path fresh = tmp.resolve(".out.xyz.456.part");
+        Path other = tmp.resolve(".other.xyz.789.part");
+        for (Path p : List.of(stale, fresh, other)) {
+            Files.writeString(p, "left by kill -9");
+        }
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - (AtomicFile.STALE_MINUTES + 1) * 60_000L);
+        Files.setLastModifiedTime(stale, old);
+        Files.setLastModifiedTime(other, old);
+        AtomicFile.write(target, false, t -> Files.writeString(t, "ok"));
+        assertFalse(Files.exists(stale), "an old temporary file of the target is removed");
+        assertTrue(Files.exists(fresh), "a recent one may belong to a running writer");
+        assertTrue(Files.exists(other), "other targets' files are left alone");
+
+        Path link = tmp.resolve("link.xyz");
+        Files.createSymbolicLink(link, tmp.resolve("missing.xyz"));
+        assertThrows(java.nio.file.FileAlreadyExistsException.class,
+                () -> AtomicFile.write(link, false, t -> Files.writeString(t, "x")));
+        assertTrue(Files.isSymbolicLink(link));
+    }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.moiety.data.FolderLock;
 import io.moiety.eval.report.ReportWriter;
 import io.moiety.task.TaskSplit;
 import java.nio.file.Files;
@@ -59,6 +60,49 @@ class BenchmarkRunnerTest {
         return new Suite("test", "synthetic harmonic chains", "default", "", List.of("alpha", "beta"),
                 models.stream().map(m -> new Suite.ModelEntry(m, Map.of())).toList(), seeds,
                 Map.of("training.max_epochs", "3"), 0, "test");
+    }
+
+    /** Counts how many potentials are being created at once (each creation takes a moment). */
+    private static final class ConcurrencyProbe extends CountingFactory {
+        final AtomicInteger active = new AtomicInteger();
+        final AtomicInteger most = new AtomicInteger();
+
+        @Override
+        public synchronized io.moiety.model.Potential create(Cell cell, TaskSplit split, Path workDir) throws Exception {
+            return super.create(cell, split, workDir);
+        }
+
+        io.moiety.model.Potential createSlowly(Cell cell, TaskSplit split, Path workDir) throws Exception {
+            most.accumulateAndGet(active.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(300);
+                return create(cell, split, workDir);
+            } finally {
+                active.decrementAndGet();
+            }
+        }
+    }
+
+    @Test
+    void parallelCellsGiveTheSerialResultsInCellOrder(@TempDir Path dir) throws Exception {
+        Suite s = suite(List.of("element-reference", "harmonic", "group-additivity"), List.of(1L, 2L));
+        List<CellResult> serial = new BenchmarkRunner(new CountingFactory(), TASKS,
+                new BenchmarkRunner.Options(dir.resolve("serial"), false, false, List.of(), 1)).run(s);
+        ConcurrencyProbe probe = new ConcurrencyProbe();
+        PotentialFactory slow = probe::createSlowly;
+        BenchmarkRunner runner = new BenchmarkRunner(slow, TASKS,
+                new BenchmarkRunner.Options(dir.resolve("parallel"), false, false, List.of(), 3));
+        List<CellResult> parallel = runner.run(s);
+        assertEquals(12, probe.calls.get());
+        assertTrue(probe.most.get() >= 2, "cells must overlap in time with 3 jobs, at most " + probe.most.get() + " did");
+        assertEquals(serial.stream().map(r -> r.cell().id()).toList(), parallel.stream().map(r -> r.cell().id()).toList());
+        for (int i = 0; i < serial.size(); i++) {
+            for (Split split : Split.values()) {
+                assertEquals(serial.get(i).metrics().get(split).get(Metric.ENERGY_MAE),
+                        parallel.get(i).metrics().get(split).get(Metric.ENERGY_MAE), serial.get(i).cell().id());
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new BenchmarkRunner.Options(dir, false, false, List.of(), 0));
     }
 
     @Test

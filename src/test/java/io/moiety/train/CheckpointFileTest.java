@@ -51,4 +51,26 @@ class CheckpointFileTest {
             }
         }
     }
+
+    /** A checkpoint cut short (interrupted copy) is an error naming the file and saying it is truncated. */
+    @Test
+    void truncatedCheckpointSaysSoWithItsFile() throws Exception {
+        Path file = dir.resolve("cut.ckpt");
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(1);
+        StringBuilder json = new StringBuilder("{\"x\": [");
+        for (int i = 0; i < 20000; i++) {
+            json.append(rng.nextDouble()).append(',');
+        }
+        json.append("0]}");
+        try (var zip = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(file))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("checkpoint.json"));
+            zip.write(json.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        byte[] all = java.nio.file.Files.readAllBytes(file);
+        java.nio.file.Files.write(file, java.util.Arrays.copyOf(all, all.length / 2));
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> CheckpointFile.readState(file));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith(file + ": truncated checkpoint"), e.getMessage());
+    }
 }

@@ -3,6 +3,7 @@ package io.moiety.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -314,6 +316,44 @@ class TrainingRunTest {
             } else {
                 assertFalse(equal, a + " and " + b + " should differ");
             }
+        }
+    }
+
+    /**
+     * Two trainings in two threads of one JVM (bench runs cells in parallel) both finish and give
+     * exactly the weights each gives alone: gradients are not mixed between threads.
+     */
+    @Test
+    void twoThreadsTrainAtOnceAndMatchTheirSerialRuns() throws Exception {
+        List<Frame> train = ToyMolecules.frames(6, 0.1, 5);
+        List<Frame> valid = ToyMolecules.frames(3, 0.1, 6);
+        Path cfg = tinyConfig(dir, "schnet");
+        double[][] alone = new double[2][];
+        for (int k = 0; k < 2; k++) {
+            try (Potential p = Training.train(request(cfg, dir.resolve("alone-" + k), 20 + k, 3, train, valid))) {
+                alone[k] = p.predict(valid).get(0).forces();
+            }
+        }
+        double[][] together = new double[2][];
+        Throwable[] failures = new Throwable[2];
+        Thread[] threads = new Thread[2];
+        for (int k = 0; k < 2; k++) {
+            int kk = k;
+            threads[k] = new Thread(() -> {
+                try (Potential p = Training.train(request(cfg, dir.resolve("together-" + kk), 20 + kk, 3, train, valid))) {
+                    together[kk] = p.predict(valid).get(0).forces();
+                } catch (Throwable t) {
+                    failures[kk] = t;
+                }
+            });
+            threads[k].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        for (int k = 0; k < 2; k++) {
+            assertNull(failures[k], () -> "thread failed: " + failures[0] + " / " + failures[1]);
+            assertArrayEquals(alone[k], together[k], 0.0, "run " + k);
         }
     }
 }

@@ -39,9 +39,11 @@ final class Ani1xDataset extends Hdf5Dataset implements SkippedFrames {
         int[] z = a.z();
         int n = a.atoms();
         int m = a.frames();
-        double[] xyz = arrays.doubles(g, a.positions());
+        double[] xyz = finite(g, a.positions(), n, arrays.doubles(g, a.positions()));
         double[] e = arrays.doubles(g, a.energy());
         double[] f = arrays.doubles(g, a.forces());
+        // NaN marks a missing label (the frame is skipped); an infinity is an error
+        requireFinite(g, a.forces(), n, i -> Double.isNaN(f[i]) ? 0 : f[i], f.length);
         int stride = 3 * n;
         List<Frame> frames = new ArrayList<>(m);
         int dropped = 0;
@@ -49,6 +51,9 @@ final class Ani1xDataset extends Hdf5Dataset implements SkippedFrames {
             double[] p = new double[stride];
             double[] fr = new double[stride];
             boolean missing = Double.isNaN(e[i]);
+            if (Double.isInfinite(e[i])) {
+                throw DataFileException.inHdf5(file, Hdf5Arrays.groupPath(g), ENERGY, "frame " + i + " has energy " + e[i]);
+            }
             for (int k = 0; k < stride; k++) {
                 p[k] = xyz[i * stride + k];
                 fr[k] = f[i * stride + k] * Units.HARTREE_EV;

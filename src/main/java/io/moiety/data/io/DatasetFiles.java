@@ -33,7 +33,7 @@ public final class DatasetFiles {
         Format format = options.format() != null ? options.format() : detect(file);
         return switch (format) {
             case MOIETY_HDF5 -> new MoietyHdf5Dataset(file);
-            case EXTXYZ -> Dataset.of(nonEmpty(file, ExtxyzReader.read(file, options)));
+            case EXTXYZ -> ExtxyzReader.open(file, options);
             case ANI1X -> new Ani1xDataset(file);
             case SPICE -> new SpiceDataset(file);
             case QM7X -> new Qm7xDataset(file);
@@ -55,13 +55,6 @@ public final class DatasetFiles {
         if (Files.size(file) == 0) {
             throw DataFileException.inFile(file, "empty file (0 bytes): no molecules to read");
         }
-    }
-
-    private static List<MoleculeRecord> nonEmpty(Path file, List<MoleculeRecord> molecules) {
-        if (molecules.isEmpty()) {
-            throw DataFileException.inFile(file, "no frames (only blank lines)");
-        }
-        return molecules;
     }
 
     /**

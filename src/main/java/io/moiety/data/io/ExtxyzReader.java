@@ -3,6 +3,7 @@ package io.moiety.data.io;
 import io.moiety.chem.Element;
 import io.moiety.chem.Formula;
 import io.moiety.chem.Structure;
+import io.moiety.data.Dataset;
 import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
 import java.io.IOException;
@@ -31,6 +32,10 @@ final class ExtxyzReader {
     static final String DEFAULT_PROPERTIES = "species:S:1:pos:R:3";
 
     private static final int[] SPECIES = new int[1 << 16];
+    /** Shortest possible atom line: species and three coordinates of one character, separators, newline. */
+    private static final int MIN_ATOM_LINE_BYTES = 8;
+    /** Bytes read to check the start of a file before reading all of it. */
+    private static final int PREFIX_BYTES = 64 * 1024;
 
     static {
         for (Element e : Element.values()) {
@@ -46,6 +51,8 @@ final class ExtxyzReader {
     private final String energyKey;
     private final String forcesKey;
     private final Map<String, Layout> layouts = new HashMap<>();
+    /** Per-atom columns of the file that no frame keeps. */
+    private final Set<String> notRead = new java.util.LinkedHashSet<>();
     private int pos;
     private long line;
     private int lineStart;
@@ -60,12 +67,54 @@ final class ExtxyzReader {
         this.forcesKey = options.forcesKey() == null ? "forces" : options.forcesKey();
     }
 
-    /** All molecules of the file. */
-    static List<MoleculeRecord> read(Path file, ReadOptions options) throws IOException {
+    /** The file as a dataset that also reports the per-atom columns it did not keep. */
+    static Dataset open(Path file, ReadOptions options) throws IOException {
+        ExtxyzReader r = reader(file, options);
+        List<MoleculeRecord> molecules = r.readMolecules();
+        if (molecules.isEmpty()) {
+            throw DataFileException.inFile(file, "no frames (only blank lines)");
+        }
+        Dataset all = Dataset.of(molecules);
+        List<String> notRead = List.copyOf(r.notRead);
+        return new Dataset() {
+            @Override public List<String> moleculeIds() { return all.moleculeIds(); }
+            @Override public MoleculeRecord molecule(String id) { return all.molecule(id); }
+            @Override public List<String> columnsNotRead() { return notRead; }
+            @Override public void close() { }
+        };
+    }
+
+    private static ExtxyzReader reader(Path file, ReadOptions options) throws IOException {
         if (Files.size(file) > Integer.MAX_VALUE - 16) {
             throw DataFileException.inFile(file, "extended XYZ files above 2 GB are not supported; split the file");
         }
-        return new ExtxyzReader(file, Files.readAllBytes(file), options).readMolecules();
+        checkStart(file, options);
+        return new ExtxyzReader(file, Files.readAllBytes(file), options);
+    }
+
+    /**
+     * Reads only the start of the file and checks its first atom count, so that a large file that is
+     * not extended XYZ fails at once instead of after being read into memory.
+     */
+    private static void checkStart(Path file, ReadOptions options) throws IOException {
+        byte[] head;
+        try (var in = Files.newInputStream(file)) {
+            head = in.readNBytes(PREFIX_BYTES);
+        }
+        if (head.length < PREFIX_BYTES) {
+            return; // small file: read whole
+        }
+        ExtxyzReader r = new ExtxyzReader(file, head, options);
+        do {
+            if (!r.nextLine()) {
+                return;
+            }
+        } while (r.blankLine());
+        if (r.pos > head.length) {
+            throw DataFileException.atLine(file, r.line, "atom count", "expected an integer, got a line longer than "
+                    + PREFIX_BYTES / 1024 + " KB (is this an extended XYZ file?)");
+        }
+        r.atomCount(null);
     }
 
     private record GroupKey(int[] species, String molecule, String smiles, int charge, int multiplicity,
@@ -159,6 +208,8 @@ final class ExtxyzReader {
                 l.pos = l.tokens;
             } else if (name.equals(forcesKey) && type.equals("R") && count == 3) {
                 l.forces = l.tokens;
+            } else {
+                notRead.add(name);
             }
             for (int c = 0; c < count; c++) {
                 names.add(name);
@@ -212,13 +263,8 @@ final class ExtxyzReader {
         return true;
     }
 
-    private ParsedFrame nextFrame(int[] previousSpecies) {
-        do {
-            if (!nextLine()) {
-                return null;
-            }
-        } while (blankLine());
-        long countLine = line;
+    /** The atom count on the current line. */
+    private int atomCount(int[] previousSpecies) {
         String countText = lineText().trim();
         int n;
         try {
@@ -232,6 +278,17 @@ final class ExtxyzReader {
         if (n < 1) {
             throw DataFileException.atLine(file, line, "atom count", "must be at least 1, got " + n);
         }
+        return n;
+    }
+
+    private ParsedFrame nextFrame(int[] previousSpecies) {
+        do {
+            if (!nextLine()) {
+                return null;
+            }
+        } while (blankLine());
+        long countLine = line;
+        int n = atomCount(previousSpecies);
         if (!nextLine()) {
             throw DataFileException.atLine(file, line + 1, "comment line", "missing: the file ends after the atom count");
         }
@@ -244,14 +301,30 @@ final class ExtxyzReader {
         }
         String props = kv.remove("Properties");
         Layout l = layout(props == null ? DEFAULT_PROPERTIES : props, headerLine);
+        // a valid atom line holds at least a species and three coordinates, each one character and a
+        // separator: refuse a count the rest of the file cannot hold before allocating for it
+        long bytesLeft = data.length - (long) pos;
+        if ((long) n * MIN_ATOM_LINE_BYTES - 1 > bytesLeft) {
+            throw DataFileException.atLine(file, countLine, "atom count", "frame declares " + n + " atoms but only "
+                    + bytesLeft + " bytes follow, too few for that many atom lines (truncated file or wrong count?)");
+        }
         double energy = Double.NaN;
         String e = kv.remove(energyKey);
         if (e != null) {
             energy = headerNumber(e, energyKey, headerLine);
+            if (!Double.isFinite(energy)) {
+                throw DataFileException.atLine(file, headerLine, energyKey, "is " + energy
+                        + " (omit the key for an unlabelled frame)");
+            }
         }
         double[] cell = null;
         String lattice = kv.get("Lattice");
         String pbc = kv.get("pbc");
+        if (pbc != null && partlyPeriodic(pbc)) {
+            throw DataFileException.atLine(file, headerLine, "pbc", "partial periodicity \"" + pbc.trim() + "\" is not "
+                    + "supported: Moiety's neighbour lists are periodic in all three directions or in none (use pbc=\"T T T\" "
+                    + "with a wide vacuum gap, or pbc=\"F F F\")");
+        }
         if (lattice != null && (pbc == null || periodic(pbc))) {
             // ASE: a Lattice without pbc means periodic. With pbc="F F F" (a molecule in vacuum)
             // the lattice stays in the frame info, so Structure.cell is only set for periodic frames.
@@ -263,6 +336,9 @@ final class ExtxyzReader {
             cell = new double[9];
             for (int i = 0; i < 9; i++) {
                 cell[i] = headerNumber(v[i], "Lattice", headerLine);
+                if (!Double.isFinite(cell[i])) {
+                    throw DataFileException.atLine(file, headerLine, "Lattice", "value " + (i + 1) + " is " + cell[i]);
+                }
             }
         }
         String molecule = kv.remove(MOLECULE);
@@ -309,6 +385,19 @@ final class ExtxyzReader {
         Structure s = new Structure(species, positions, charge, multiplicity, cell);
         GroupKey key = new GroupKey(species, molecule, smiles, charge, multiplicity, level, source);
         return new ParsedFrame(key, new Frame(s, energy, forces, kv));
+    }
+
+    /** Whether {@code pbc} mixes periodic and non-periodic directions. */
+    private static boolean partlyPeriodic(String pbc) {
+        String[] t = pbc.trim().split("\\s+");
+        boolean any = false;
+        boolean all = true;
+        for (String v : t) {
+            boolean p = v.startsWith("T") || v.startsWith("t");
+            any |= p;
+            all &= p;
+        }
+        return any && !all;
     }
 
     private static boolean periodic(String pbc) {
@@ -367,12 +456,18 @@ final class ExtxyzReader {
         }
     }
 
+    /** A finite number (positions and forces: NaN and infinities are refused). */
     private double number(int token, String field) {
+        double v;
         try {
-            return DecimalParser.parse(data, tokStart[token], tokEnd[token]);
+            v = DecimalParser.parse(data, tokStart[token], tokEnd[token]);
         } catch (NumberFormatException ex) {
             throw DataFileException.atLine(file, line, field, "not a number: '" + token(token) + "'");
         }
+        if (!Double.isFinite(v)) {
+            throw DataFileException.atLine(file, line, field, "is " + token(token) + " (values must be finite)");
+        }
+        return v;
     }
 
     private int symbol(int token) {

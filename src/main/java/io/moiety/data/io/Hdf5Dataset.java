@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * Base of the HDF5 readers: keeps the file open and lists the top-level groups as molecule ids
@@ -39,8 +40,9 @@ abstract class Hdf5Dataset implements io.moiety.data.Dataset {
         HdfFile h5;
         try {
             h5 = new HdfFile(file);
-        } catch (HdfException e) {
-            throw DataFileException.inFile(file, "cannot open as HDF5: " + e.getMessage());
+        } catch (HdfException | ArithmeticException | IndexOutOfBoundsException | IllegalArgumentException
+                 | java.nio.BufferUnderflowException e) {
+            throw DataFileException.inFile(file, "cannot open as HDF5 (corrupt file?): " + describe(e));
         }
         try {
             Superblock sb = h5.getHdfBackingStorage().getSuperblock();
@@ -67,20 +69,63 @@ abstract class Hdf5Dataset implements io.moiety.data.Dataset {
                     ids.add(n.getName());
                 }
             }
-        } catch (HdfException e) {
-            throw DataFileException.inFile(file, "corrupt HDF5 file: " + e.getMessage());
+        } catch (HdfException | ArithmeticException | IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
+            throw DataFileException.inFile(file, "corrupt HDF5 file: " + describe(e));
         }
-        ids.sort(null);
+        ids.sort(Hdf5Dataset::naturalOrder);
         return ids;
+    }
+
+    /**
+     * Name order with digit runs compared as numbers ({@code C2H6O_2} before {@code C2H6O_10}), so
+     * molecules written in that order (extended-XYZ groups numbered _2, _3, …) read back in it.
+     */
+    static int naturalOrder(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(j);
+            if (Character.isDigit(ca) && Character.isDigit(cb)) {
+                int si = i;
+                int sj = j;
+                while (i < a.length() && Character.isDigit(a.charAt(i))) {
+                    i++;
+                }
+                while (j < b.length() && Character.isDigit(b.charAt(j))) {
+                    j++;
+                }
+                java.math.BigInteger na = new java.math.BigInteger(a.substring(si, i));
+                java.math.BigInteger nb = new java.math.BigInteger(b.substring(sj, j));
+                int c = na.compareTo(nb);
+                if (c != 0) {
+                    return c;
+                }
+            } else {
+                if (ca != cb) {
+                    return Character.compare(ca, cb);
+                }
+                i++;
+                j++;
+            }
+        }
+        int c = Integer.compare(a.length() - i, b.length() - j);
+        return c != 0 ? c : a.compareTo(b);
     }
 
     @Override
     public final MoleculeRecord molecule(String id) {
         try {
             return read(id);
-        } catch (HdfException e) {
-            throw DataFileException.inHdf5(file, id, null, "cannot read (corrupt HDF5 file?): " + e.getMessage());
+        } catch (HdfException | ArithmeticException | IndexOutOfBoundsException | NegativeArraySizeException
+                 | java.nio.BufferUnderflowException e) {
+            throw DataFileException.inHdf5(file, id, null, "cannot read (corrupt HDF5 file?): " + describe(e));
         }
+    }
+
+    /** A library exception's message, or its type where it has none worth showing. */
+    private static String describe(RuntimeException e) {
+        return e instanceof HdfException ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     /** Reads molecule {@code id}; HDF5 library errors are turned into file errors by the caller. */
@@ -118,15 +163,38 @@ abstract class Hdf5Dataset implements io.moiety.data.Dataset {
         return new FrameArrays(z, m, pd, ed, fd);
     }
 
-    /** Energies of dataset {@code name}; a NaN is an error naming the group, dataset and frame. */
+    /** Energies of dataset {@code name}; a NaN or infinity is an error naming the group, dataset and frame. */
     protected double[] energies(Group g, Dataset d, String why) {
         double[] e = arrays.doubles(g, d);
         for (int i = 0; i < e.length; i++) {
-            if (Double.isNaN(e[i])) {
-                throw DataFileException.inHdf5(file, Hdf5Arrays.groupPath(g), d.getName(), "frame " + i + " has energy NaN" + why);
+            if (!Double.isFinite(e[i])) {
+                throw DataFileException.inHdf5(file, Hdf5Arrays.groupPath(g), d.getName(), "frame " + i + " has energy "
+                        + e[i] + why);
             }
         }
         return e;
+    }
+
+    /**
+     * Refuses a NaN or infinite value in a per-atom [M,N,3] (or [N,3]) array of {@code atoms} atoms,
+     * naming the group, dataset, frame, atom and component.
+     */
+    protected void requireFinite(Group g, Dataset d, int atoms, IntToDoubleFunction values, int length) {
+        for (int i = 0; i < length; i++) {
+            double v = values.applyAsDouble(i);
+            if (!Double.isFinite(v)) {
+                int frame = i / (3 * atoms);
+                int atom = i / 3 % atoms;
+                throw DataFileException.inHdf5(file, Hdf5Arrays.groupPath(g), d.getName(), "frame " + frame + " atom "
+                        + atom + " component " + "xyz".charAt(i % 3) + " is " + v + " (values must be finite)");
+            }
+        }
+    }
+
+    /** {@link #requireFinite(Group, Dataset, int, IntToDoubleFunction, int)} of a double array, which it returns. */
+    protected double[] finite(Group g, Dataset d, int atoms, double[] values) {
+        requireFinite(g, d, atoms, i -> values[i], values.length);
+        return values;
     }
 
     protected static String orEmpty(String s) {

@@ -42,12 +42,14 @@ final class MoietyHdf5Dataset extends Hdf5Dataset {
         Node cn = g.getChildren().get("cell");
         if (cn instanceof Dataset cd) {
             arrays.shape(g, cd, m, 3, 3);
-            cell = arrays.doubles(g, cd);
+            cell = finite(g, cd, 3, arrays.doubles(g, cd));
         }
         int charge = arrays.intAttribute(g, "charge", 0);
         int mult = arrays.intAttribute(g, "multiplicity", 1);
         float[] pos = floats(g, a.positions());
         float[] frc = floats(g, a.forces());
+        requireFinite(g, a.positions(), n, i -> pos[i], pos.length);
+        requireFinite(g, a.forces(), n, i -> frc[i], frc.length);
         int stride = 3 * n;
         List<Frame> frames = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {

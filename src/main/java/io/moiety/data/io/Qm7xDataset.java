@@ -82,13 +82,13 @@ final class Qm7xDataset extends Hdf5Dataset {
             if (e.length != 1) {
                 throw DataFileException.inHdf5(file, gp, "ePBE0+MBD", "expected one energy, found " + e.length);
             }
-            if (Double.isNaN(e[0])) {
-                throw DataFileException.inHdf5(file, gp, "ePBE0+MBD", "energy is NaN");
+            if (!Double.isFinite(e[0])) {
+                throw DataFileException.inHdf5(file, gp, "ePBE0+MBD", "energy is " + e[0]);
             }
             Dataset fd = arrays.dataset(g, "totFOR");
             arrays.shape(g, fd, n, 3);
-            frames.add(new Frame(Structure.molecule(z, arrays.doubles(g, xd)), e[0], arrays.doubles(g, fd),
-                    Map.of("conformer", conf)));
+            frames.add(new Frame(Structure.molecule(z, finite(g, xd, n, arrays.doubles(g, xd))), e[0],
+                    finite(g, fd, n, arrays.doubles(g, fd)), Map.of("conformer", conf)));
         }
         return new MoleculeRecord(id, "", z == null ? "" : Formula.hill(z), 0, 1, "PBE0+MBD",
                 "QM7-X " + file.getFileName(), frames);

@@ -32,8 +32,8 @@ final class SpiceDataset extends Hdf5Dataset {
         int n = a.atoms();
         int m = a.frames();
         double[] e = energies(g, a.energy(), "");
-        double[] xyz = arrays.doubles(g, a.positions());
-        double[] grad = arrays.doubles(g, a.forces());
+        double[] xyz = finite(g, a.positions(), n, arrays.doubles(g, a.positions()));
+        double[] grad = finite(g, a.forces(), n, arrays.doubles(g, a.forces()));
         int charge = 0;
         Node fc = g.getChildren().get("formal_charges");
         if (fc instanceof Dataset fcd) {

@@ -23,6 +23,17 @@ public final class Gradients {
         return Ops.home(g, home);
     }
 
+    /**
+     * Accumulates d{@code loss}/dθ into every parameter's gradient that takes part in {@code loss}
+     * (a scalar built with grad mode on, see {@link GradMode}). What DJL's {@code GradientCollector}
+     * does, without its one-collector-per-JVM limit, so that several threads can train at once.
+     */
+    public static void backward(NDArray loss) {
+        try (NDArray seed = loss.onesLike()) {
+            JniUtils.backward((PtNDArray) loss, (PtNDArray) seed, false, false);
+        }
+    }
+
     /** Sets every parameter gradient of {@code block} to zero (no arrays are created). */
     public static void zero(Block block) {
         for (Pair<String, Parameter> p : block.getParameters()) {

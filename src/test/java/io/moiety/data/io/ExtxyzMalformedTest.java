@@ -97,4 +97,70 @@ class ExtxyzMalformedTest {
         String m = error("1\ncomment=\"oops\nH 0 0 0\n");
         assertTrue(m.startsWith(":2: comment line: unclosed quote"), m);
     }
+
+    @Test
+    void nanPositionIsRefusedWithLineAndField() throws Exception {
+        String m = error("3\n" + HEADER + "\nO 0 0 0 0 0 0\nH 0 nan 1 0 0 0\nH 0 1 0 0 0 0\n");
+        assertEquals(":4: pos: is nan (values must be finite)", m);
+    }
+
+    @Test
+    void infiniteForceIsRefusedWithLineAndField() throws Exception {
+        String m = error(WATER + "3\n" + HEADER + "\nO 0 0 0 0 0 0\nH 0 0 1 0 -inf 0\nH 0 1 0 0 0 0\n");
+        assertEquals(":9: forces: is -inf (values must be finite)", m);
+    }
+
+    @Test
+    void nonFiniteEnergyIsRefused() throws Exception {
+        String m = error("3\nenergy=inf\nO 0 0 0\nH 0 0 1\nH 0 1 0\n");
+        assertTrue(m.startsWith(":2: energy: is Infinity"), m);
+    }
+
+    @Test
+    void hugeAtomCountIsCheckedAgainstTheBytesLeft() throws Exception {
+        for (String count : new String[] {"999999999", "200000000", "2147483647"}) {
+            String m = error(count + "\n" + HEADER + "\nO 0 0 0 0 0 0\nH 0 0 1 0 0 0\n");
+            assertEquals(":1: atom count: frame declares " + count + " atoms but only 28 bytes follow, too few for that "
+                    + "many atom lines (truncated file or wrong count?)", m);
+        }
+    }
+
+    @Test
+    void oneAtomWithoutFinalNewlineIsRead() throws Exception {
+        Path file = tmp.resolve("one.xyz");
+        Files.writeString(file, "1\n\nH 0 0 0");
+        try (var ds = DatasetFiles.open(file)) {
+            assertEquals(1, ds.readAll().get(0).frames().size());
+        }
+    }
+
+    @Test
+    void largeFileThatIsNotXyzFailsAtLineOneFromItsStart() throws Exception {
+        // 3 MB without a newline, then a valid-looking rest: the error must come from the first 64 KB
+        byte[] junk = new byte[3 << 20];
+        java.util.Arrays.fill(junk, (byte) 'x');
+        Path file = tmp.resolve("junk.xyz");
+        Files.write(file, junk);
+        var e = assertThrows(DataFileException.class, () -> {
+            try (var ds = DatasetFiles.open(file)) {
+                ds.readAll();
+            }
+        });
+        assertTrue(e.getMessage().startsWith(file + ":1: atom count: expected an integer, got a line longer than 64 KB"),
+                e.getMessage());
+        byte[] words = "not an xyz file at all\n".repeat(200_000).getBytes();
+        Files.write(file, words);
+        e = assertThrows(DataFileException.class, () -> {
+            try (var ds = DatasetFiles.open(file)) {
+                ds.readAll();
+            }
+        });
+        assertEquals(file + ":1: atom count: expected an integer, got 'not an xyz file at all'", e.getMessage());
+    }
+
+    @Test
+    void partialPeriodicityIsRefusedClearly() throws Exception {
+        String m = error("1\nLattice=\"10 0 0 0 10 0 0 0 10\" pbc=\"T F T\"\nH 0 0 0\n");
+        assertTrue(m.startsWith(":2: pbc: partial periodicity \"T F T\" is not supported"), m);
+    }
 }

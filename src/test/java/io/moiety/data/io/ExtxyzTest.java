@@ -110,7 +110,7 @@ class ExtxyzTest {
                 Lattice="4 0 0 0 5 0 0 0 6" energy=-1
                 H 0 0 0
                 1
-                Lattice="4 0 0 0 5 0 0 0 6" pbc="T T F" energy=-1
+                Lattice="4 0 0 0 5 0 0 0 6" pbc="T T T" energy=-1
                 H 0 0 0
                 1
                 Lattice="4 0 0 0 5 0 0 0 6" pbc="F F F" energy=-1

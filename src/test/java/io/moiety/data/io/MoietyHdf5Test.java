@@ -145,6 +145,60 @@ class MoietyHdf5Test {
         return out;
     }
 
+    @Test
+    void nanPositionAndInfiniteForceAreErrorsNamingGroupDatasetFrameAndAtom() throws Exception {
+        float[][][] pos = new float[2][3][3];
+        pos[1][2][0] = Float.NaN;
+        Path p = handMade(pos, new float[2][3][3], -1);
+        try (Dataset ds = DatasetFiles.open(p)) {
+            var e = assertThrows(DataFileException.class, () -> ds.molecule("mol"));
+            assertEquals(p + ": /mol/positions: frame 1 atom 2 component x is NaN (values must be finite)", e.getMessage());
+        }
+        float[][][] forces = new float[2][3][3];
+        forces[0][1][2] = Float.NEGATIVE_INFINITY;
+        p = handMade(new float[2][3][3], forces, -1);
+        try (Dataset ds = DatasetFiles.open(p)) {
+            var e = assertThrows(DataFileException.class, () -> ds.molecule("mol"));
+            assertEquals(p + ": /mol/forces: frame 0 atom 1 component z is -Infinity (values must be finite)", e.getMessage());
+        }
+        p = handMade(new float[2][3][3], new float[2][3][3], Double.POSITIVE_INFINITY);
+        try (Dataset ds = DatasetFiles.open(p)) {
+            var e = assertThrows(DataFileException.class, () -> ds.molecule("mol"));
+            assertTrue(e.getMessage().startsWith(p + ": /mol/energy: frame 0 has energy Infinity"), e.getMessage());
+        }
+    }
+
+    @Test
+    void moleculeOrderSurvivesHdf5WithMoreThanNineGroupsOfOneFormula() throws Exception {
+        List<MoleculeRecord> mols = new ArrayList<>();
+        for (int k = 1; k <= 12; k++) {
+            Structure s = Structure.molecule(new int[] {1, 1}, new double[] {0, 0, 0, 0, 0, 0.5 + k / 64.0});
+            mols.add(new MoleculeRecord(k == 1 ? "H2" : "H2_" + k, "[H][H]", "H2", 0, 1, "", "",
+                    List.of(Frame.of(s, -k, new double[6]))));
+        }
+        Path p = tmp.resolve("many.h5");
+        DatasetFiles.write(p, mols, WriteOptions.defaults());
+        try (Dataset ds = DatasetFiles.open(p)) {
+            assertEquals(mols.stream().map(MoleculeRecord::id).toList(), ds.moleculeIds());
+        }
+        assertTrue(Hdf5Dataset.naturalOrder("a9", "a10") < 0);
+        assertTrue(Hdf5Dataset.naturalOrder("b", "a10") > 0);
+        assertEquals(0, Hdf5Dataset.naturalOrder("x_01", "x_01"));
+        assertNotEquals(0, Hdf5Dataset.naturalOrder("x_01", "x_1"));
+    }
+
+    private Path handMade(float[][][] positions, float[][][] forces, double energy0) {
+        Path p = tmp.resolve("hand-" + System.nanoTime() + ".h5");
+        WritableHdfFile h5 = HdfFile.write(p);
+        WritableGroup g = h5.putGroup("mol");
+        g.putDataset("atomic_numbers", new byte[] {8, 1, 1});
+        g.putDataset("positions", positions);
+        g.putDataset("energy", new double[] {energy0, -1.0});
+        g.putDataset("forces", forces);
+        h5.close();
+        return p;
+    }
+
     /** A hand-made Moiety group whose content the test controls. */
     private Path handMade(boolean withForces, double energy0, int forcesAtoms) {
         Path p = tmp.resolve("hand.h5");

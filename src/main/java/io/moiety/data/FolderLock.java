@@ -1,4 +1,4 @@
-package io.moiety.eval;
+package io.moiety.data;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Exclusive hold on a folder of a bench run (a cell's training folder) across {@code moiety bench}
- * processes: an operating-system lock on the file {@code <folder>.lock} beside it, which deleting
- * or clearing the folder leaves in place. {@link #acquire} polls until the lock is free, so a
+ * Exclusive hold on a folder across processes (a bench cell's training folder, a {@code generate}
+ * work directory): an operating-system lock on the file {@code <folder>.lock} beside it, which
+ * deleting or clearing the folder leaves in place. {@link #acquire} polls until the lock is free, so a
  * second process waits for the first instead of training into the same folder, then reuses its
  * result. The lock is released on {@link #close} or when the process dies.
  */
-final class FolderLock implements AutoCloseable {
+public final class FolderLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
 
@@ -25,12 +25,12 @@ final class FolderLock implements AutoCloseable {
     }
 
     /** The lock file of {@code folder}: {@code <folder>.lock} in its parent. */
-    static Path lockFile(Path folder) {
+    public static Path lockFile(Path folder) {
         return folder.resolveSibling(folder.getFileName() + ".lock");
     }
 
     /** The lock if it is free now, else {@code null} (held by another process or by this one). */
-    static FolderLock tryAcquire(Path folder) throws IOException {
+    public static FolderLock tryAcquire(Path folder) throws IOException {
         Path file = lockFile(folder);
         Files.createDirectories(file.getParent());
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -53,7 +53,7 @@ final class FolderLock implements AutoCloseable {
      * Waits for the lock, polling every {@code pollMillis}; {@code onWait} runs once if it has to wait
      * (to tell the user why nothing happens).
      */
-    static FolderLock acquire(Path folder, long pollMillis, Runnable onWait) throws IOException {
+    public static FolderLock acquire(Path folder, long pollMillis, Runnable onWait) throws IOException {
         FolderLock l = tryAcquire(folder);
         if (l == null) {
             onWait.run();
