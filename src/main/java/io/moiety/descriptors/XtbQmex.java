@@ -9,7 +9,6 @@ import io.moiety.label.ToolFailure;
 import io.moiety.label.ToolRun;
 import io.moiety.label.XyzText;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -376,10 +375,5 @@ public final class XtbQmex {
             }
         }
         return (double) sum / atomicNumbers.length;
-    }
-
-    /** Whether {@code dir} holds a usable xtb parameter directory. */
-    static boolean hasParameters(Path dir) {
-        return Files.isRegularFile(dir.resolve("param_ipea-xtb.txt"));
     }
 }
