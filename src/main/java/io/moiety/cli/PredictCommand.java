@@ -104,7 +104,10 @@ public final class PredictCommand implements Callable<Integer> {
             molecules = d.readAll();
         }
         long frames = molecules.stream().mapToLong(m -> m.frames().size()).sum();
-        warnAboutCompositions(ckpt, molecules);
+        String modelSource = ckpt != null ? ckpt.toAbsolutePath().toString() : source.potential;
+        if (ckpt != null) {            // a deployed potential's training set is unknown to Moiety
+            warnAboutCompositions(ckpt, molecules);
+        }
         ErrorStats stats = new ErrorStats();
         List<MoleculeRecord> predicted = new ArrayList<>();
         long start = System.nanoTime();
@@ -131,7 +134,7 @@ public final class PredictCommand implements Callable<Integer> {
                 }
                 // provenance kept in both formats (HDF5 has no per-frame info): model and checkpoint, then the input's
                 predicted.add(new MoleculeRecord(m.id(), m.smiles(), m.formula(), m.charge(), m.multiplicity(),
-                        "predicted by " + p.name(), "moiety predict " + ckpt.toAbsolutePath() + " on " + data.getFileName()
+                        "predicted by " + p.name(), "moiety predict " + modelSource + " on " + data.getFileName()
                         + (m.source().isEmpty() ? "" : "; input source: " + m.source()), out));
             }
         }
