@@ -12,6 +12,7 @@ import io.moiety.descriptors.QmexDescriptor;
 import io.moiety.descriptors.XtbDescriptorSource;
 import io.moiety.label.ExternalTool;
 import io.moiety.label.LocalEngine;
+import io.moiety.label.WorkEngine;
 import io.moiety.label.ToolRun;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -62,6 +63,9 @@ public final class PropsDescriptorsCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
+    /** The command this one is mixed into (moiety-spark's), or null when it runs as itself. */
+    @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
     @Option(names = "--data", required = true, paramLabel = "IN.csv", description = "Input CSV with a SMILES column (other columns are carried to the output).")
     Path data;
 
@@ -95,8 +99,17 @@ public final class PropsDescriptorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter stdout = spec.commandLine().getOut();
+        return describe(null);
+    }
+
+    /**
+     * Runs the command with the xtb molecules on {@code engine} (a distributed engine, e.g. Spark's),
+     * or on a local pool of {@code --workers} threads when it is null.
+     */
+    public int describe(WorkEngine engine) throws IOException, InterruptedException {
+        CommandSpec running = mixee != null ? mixee : spec;
+        PrintWriter err = running.commandLine().getErr();
+        PrintWriter stdout = running.commandLine().getOut();
         if (workers < 1) {
             throw new IllegalArgumentException("--workers must be at least 1, got " + workers);
         }
@@ -118,6 +131,8 @@ public final class PropsDescriptorsCommand implements Callable<Integer> {
             }
             case "xtb" -> {
                 Path xtb = xtbExecutable != null ? xtbExecutable : ExternalTool.XTB.locate();
+                // on an engine of other machines, each executor finds its own xtb unless --xtb names one
+                Path unitXtb = engine == null || xtbExecutable != null ? xtb : null;
                 ExternalTool.OBABEL.locate();
                 Path workDir = work != null ? work : out.resolveSibling(out.getFileName() + ".work");
                 settings.add("source: xtb");
@@ -126,11 +141,12 @@ public final class PropsDescriptorsCommand implements Callable<Integer> {
                 settings.add("recipe: " + XtbDescriptorSource.RECIPE);
                 settings.add("method: GFN2-xTB, one OpenMP thread per call; IP/EA with IPEA-xTB (--vipea); T = 298.15 K; ALPB water and octanol");
                 settings.add("work directory: " + workDir.toAbsolutePath());
-                settings.add("workers: " + workers + ", timeout per call: " + timeoutSeconds + " s" + (storedOnly ? ", stored results only (--stored-only)" : ""));
+                settings.add((engine == null ? "workers: " + workers : "engine: " + engine) + ", timeout per call: " + timeoutSeconds + " s" + (storedOnly ? ", stored results only (--stored-only)" : ""));
                 XtbDescriptorSource xtbSource;
                 try (ProgressBar bar = ProgressBars.create("descriptors", smiles.size(), "molecules")) {
                     int[] failed = {0};
-                    xtbSource = new XtbDescriptorSource(xtb, workDir, Duration.ofSeconds(timeoutSeconds), new LocalEngine(workers),
+                    xtbSource = new XtbDescriptorSource(unitXtb, workDir.toAbsolutePath(), Duration.ofSeconds(timeoutSeconds),
+                            engine != null ? engine : new LocalEngine(workers),
                             (row, bad, reused) -> {
                                 failed[0] += bad ? 1 : 0;
                                 bar.step();

@@ -1,6 +1,7 @@
 package io.moiety.descriptors;
 
 import io.moiety.chem.SmilesGraph;
+import io.moiety.label.ExternalTool;
 import io.moiety.label.OpenBabel;
 import io.moiety.label.ToolFailure;
 import io.moiety.label.UnitWork;
@@ -34,7 +35,7 @@ final class QmexWork implements UnitWork<QmexWork.Molecule, QmexWork.Report> {
      */
     record Report(int row, double[] values, String failure, boolean reused) implements Serializable { }
 
-    private final String xtb;
+    private final String xtb;                   // null: found on PATH (or $MOIETY_XTB) where the units run
     private final String work;
     private final long timeoutSeconds;
     private final String recipe;
@@ -45,8 +46,9 @@ final class QmexWork implements UnitWork<QmexWork.Molecule, QmexWork.Report> {
      * @param computeMissing compute molecules not in the work directory; when false they are
      *                       reported as not computed (and nothing is stored for them)
      */
+    /** @param xtb the xtb executable, or null to find it in the process that runs the units */
     QmexWork(Path xtb, Path work, Duration timeout, String recipe, boolean computeMissing) {
-        this.xtb = xtb.toString();
+        this.xtb = xtb == null ? null : xtb.toString();
         this.work = work.toString();
         this.timeoutSeconds = timeout.toSeconds();
         this.recipe = recipe;
@@ -57,7 +59,8 @@ final class QmexWork implements UnitWork<QmexWork.Molecule, QmexWork.Report> {
         if (calculator == null) {
             QmexStore store = new QmexStore(Path.of(work));
             Duration timeout = Duration.ofSeconds(timeoutSeconds);
-            calculator = new XtbQmex(Path.of(xtb), OpenBabel.locate(store.scratch(), timeout), AcidBaseSites.standard(),
+            Path program = xtb == null ? ExternalTool.XTB.locate() : Path.of(xtb);
+            calculator = new XtbQmex(program, OpenBabel.locate(store.scratch(), timeout), AcidBaseSites.standard(),
                     store.scratch(), timeout);
         }
         return calculator;

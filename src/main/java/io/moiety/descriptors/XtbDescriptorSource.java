@@ -33,7 +33,7 @@ public final class XtbDescriptorSource implements DescriptorSource {
         void molecule(int row, boolean failed, boolean reused);
     }
 
-    private final Path xtb;
+    private final Path xtb;                     // null: each process running units finds its own
     private final QmexStore store;
     private final Duration timeout;
     private final WorkEngine engine;
@@ -42,6 +42,10 @@ public final class XtbDescriptorSource implements DescriptorSource {
     private int reused;
 
     /**
+     * @param xtb            the xtb executable, or null to let each process that runs units find
+     *                       its own (an executor of a distributed engine)
+     * @param work           the work directory with finished molecules; every process running
+     *                       units must see it at this path
      * @param computeMissing false to only read molecules finished before (the others get the
      *                       failure "not computed yet"), e.g. to look at a long run's results so far
      */

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             SparkGenerateCommand.class,
             SparkBenchCommand.class,
+            SparkPropsCommand.class,
         })
 public final class SparkMain implements Runnable {
 
