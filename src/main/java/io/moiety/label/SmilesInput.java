@@ -4,6 +4,7 @@ import io.moiety.chem.SmilesGraph;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +38,7 @@ public final class SmilesInput {
     /** Jobs for every molecule line of {@code file}; errors name the file and line. */
     public static List<MoleculeJob> fromFile(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such SMILES file");
+            throw new NoSuchFileException(file.toString(), null, "no such SMILES file");
         }
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         Builder b = new Builder();

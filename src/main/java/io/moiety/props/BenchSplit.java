@@ -1,4 +1,5 @@
 package io.moiety.props;
+import java.util.List;
 
 /**
  * One train/test partition of a property table, by 0-based row positions.
@@ -12,5 +13,5 @@ package io.moiety.props;
  */
 public record BenchSplit(String kind, int nIn, long seed, int fold, int[] train, int[] test) {
     /** The four kinds, in report order. */
-    public static final java.util.List<String> KINDS = java.util.List.of("interpolation", "property", "cluster", "similarity");
+    public static final List<String> KINDS = List.of("interpolation", "property", "cluster", "similarity");
 }

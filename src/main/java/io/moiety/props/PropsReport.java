@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -134,7 +136,7 @@ public final class PropsReport {
             body.add(line);
         }
         boolean[] numeric = new boolean[header.size()];
-        java.util.Arrays.fill(numeric, 1, numeric.length, true);
+        Arrays.fill(numeric, 1, numeric.length, true);
         return new ReportDocument.Table(header, body, numeric);
     }
 
@@ -178,7 +180,7 @@ public final class PropsReport {
         for (String kind : List.of("property", "cluster", "similarity")) {
             for (String m : models) {
                 BenchRow r = rows.stream().filter(x -> x.model().equals(m) && x.split().equals(kind))
-                        .min(java.util.Comparator.comparingInt((BenchRow x) -> Math.abs(x.nIn() - 200)).thenComparingLong(BenchRow::seed))
+                        .min(Comparator.comparingInt((BenchRow x) -> Math.abs(x.nIn() - 200)).thenComparingLong(BenchRow::seed))
                         .orElse(null);
                 if (r == null) {
                     continue;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,7 +53,7 @@ final class ExtxyzReader {
     private final String forcesKey;
     private final Map<String, Layout> layouts = new HashMap<>();
     /** Per-atom columns of the file that no frame keeps. */
-    private final Set<String> notRead = new java.util.LinkedHashSet<>();
+    private final Set<String> notRead = new LinkedHashSet<>();
     private int pos;
     private long line;
     private int lineStart;
