@@ -1,4 +1,5 @@
 package io.moiety.props;
+
 import java.util.List;
 
 /**
