@@ -1,7 +1,6 @@
 package io.moiety.model;
 
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
+import io.moiety.data.Nd4jThread;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -31,7 +30,7 @@ public final class LeastSquares {
      *               instead of a singular system
      */
     public static double[] solve(double[][] x, double[] y, double lambda) {
-        return onOwnThread(() -> solveHere(x, y, lambda));
+        return Nd4jThread.call(() -> solveHere(x, y, lambda));
     }
 
     private static double[] solveHere(double[][] x, double[] y, double lambda) {
@@ -61,40 +60,12 @@ public final class LeastSquares {
 
     /** Inverse of a small symmetric positive-definite matrix (for diagnostics such as leverage). */
     public static double[][] inverse(double[][] m) {
-        return onOwnThread(() -> inverseHere(m));
+        return Nd4jThread.call(() -> inverseHere(m));
     }
 
     private static double[][] inverseHere(double[][] m) {
         try (INDArray a = Nd4j.createFromArray(m).castTo(DataType.DOUBLE)) {
             return InvertMatrix.invert(a, false).toDoubleMatrix();
         }
-    }
-
-    /** Runs {@code work} on a fresh thread and returns its result, rethrowing its failure here. */
-    private static <T> T onOwnThread(Supplier<T> work) {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread t = new Thread(() -> {
-            try {
-                result.set(work.get());
-            } catch (Throwable e) {
-                failure.set(e);
-            }
-        }, "moiety-nd4j");
-        t.start();
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while solving least squares", e);
-        }
-        Throwable e = failure.get();
-        if (e instanceof RuntimeException re) {
-            throw re;
-        }
-        if (e instanceof Error err) {
-            throw err;
-        }
-        return result.get();
     }
 }

@@ -1,5 +1,6 @@
 package io.moiety.props;
 
+import io.moiety.data.Nd4jThread;
 import io.moiety.descriptors.PropertyTable;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;

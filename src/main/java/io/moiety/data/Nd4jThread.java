@@ -1,4 +1,4 @@
-package io.moiety.props;
+package io.moiety.data;
 
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -8,11 +8,11 @@ import java.util.function.Supplier;
  * thread that calls it, and libtorch shares that OpenMP runtime, so ND4J must never run on a
  * thread that also runs PyTorch ops.
  */
-final class Nd4jThread {
+public final class Nd4jThread {
     private Nd4jThread() {}
 
     /** {@code work}'s result, computed on a fresh thread; its failure is rethrown here. */
-    static <T> T call(Supplier<T> work) {
+    public static <T> T call(Supplier<T> work) {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread t = new Thread(() -> {
@@ -21,7 +21,7 @@ final class Nd4jThread {
             } catch (Throwable e) {
                 failure.set(e);
             }
-        }, "moiety-props-nd4j");
+        }, "moiety-nd4j");
         t.start();
         try {
             t.join();
