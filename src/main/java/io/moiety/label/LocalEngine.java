@@ -56,10 +56,13 @@ public final class LocalEngine implements WorkEngine {
         }
 
         void execute(List<U> roots) throws IOException, InterruptedException {
-            if (roots.isEmpty()) {
+            // the caller holds one pending count while it submits the roots, so a root that
+            // finishes before the next one is queued cannot open the latch early
+            pending.incrementAndGet();
+            roots.forEach(this::submit);
+            if (pending.decrementAndGet() == 0) {
                 done.countDown();
             }
-            roots.forEach(this::submit);
             try {
                 done.await();
             } finally {

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +85,52 @@ class LocalEngineTest {
             }
         }));
         assertEquals("killed at 10", e.getMessage());
+    }
+
+    @Test
+    void aRootFinishedBeforeTheNextIsQueuedDoesNotEndTheRun() throws Exception {
+        // the second root is handed over only after the first has finished and reported, when
+        // nothing else is pending; the second unit still runs to the end and reports
+        CountDownLatch firstReported = new CountDownLatch(1);
+        List<Integer> roots = new AbstractList<>() {
+            @Override
+            public Integer get(int index) {
+                if (index == 1) {
+                    try {
+                        firstReported.await();
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return index;
+            }
+
+            @Override
+            public int size() {
+                return 2;
+            }
+        };
+        UnitWork<Integer, Integer> work = new UnitWork<>() {
+            @Override
+            public int priority(Integer unit) {
+                return 0;
+            }
+
+            @Override
+            public Result<Integer, Integer> run(Integer unit) throws Exception {
+                if (unit == 1) {
+                    Thread.sleep(200);
+                }
+                return new Result<>(unit, List.of());
+            }
+        };
+        List<Integer> reports = Collections.synchronizedList(new ArrayList<>());
+        new LocalEngine(2).run(work, roots, r -> {
+            reports.add(r);
+            firstReported.countDown();
+        });
+        assertEquals(List.of(0, 1), reports);
     }
 
     @Test
