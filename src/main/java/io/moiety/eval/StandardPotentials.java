@@ -15,6 +15,9 @@ import io.moiety.train.TrainRequest;
 import io.moiety.train.Training;
 import java.nio.file.Files;
 import io.moiety.train.TrainingConfig;
+import io.moiety.train.prior.EnergyPrior;
+import io.moiety.train.prior.PriorKind;
+import io.moiety.train.prior.PriorPotential;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +25,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The models a suite can name: the two fitted baselines ({@code element-reference},
- * {@code group-additivity}), every network configuration in {@code models/} (trained with
+ * The models a suite can name: the three fitted baselines ({@code element-reference},
+ * {@code group-additivity}, {@code bond-increment}), every network configuration in {@code models/} (trained with
  * {@link Training#train}), and deployed TorchScript potentials (any name, with the file under
  * {@code overrides: {torchscript: FILE}}; evaluated zero-shot, never trained).
  */
 public final class StandardPotentials implements PotentialFactory {
     /** Baselines, fitted by least squares on CPU in seconds. */
-    private static final List<String> BASELINES = List.of(ElementReferencePotential.NAME, GroupAdditivityPotential.NAME);
+    private static final List<String> BASELINES = List.of(ElementReferencePotential.NAME, GroupAdditivityPotential.NAME,
+            PriorKind.BOND_INCREMENT.key());
 
     private final String device;
 
@@ -106,6 +110,8 @@ public final class StandardPotentials implements PotentialFactory {
         return switch (cell.model()) {
             case ElementReferencePotential.NAME -> ElementReferencePotential.fit(train);
             case GroupAdditivityPotential.NAME -> GroupAdditivityPotential.fit(train, validation);
+            case "bond-increment" -> PriorPotential.alone(cell.model(),
+                    EnergyPrior.fit(PriorKind.BOND_INCREMENT, train, validation, null, null));
             default -> {
                 ModelConfig config = config(cell.model(), cell.overrides());
                 yield Training.train(new TrainRequest(cell.model(), config, cell.seed(), device, train, validation,

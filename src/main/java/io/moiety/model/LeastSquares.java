@@ -58,6 +58,46 @@ public final class LeastSquares {
         }
     }
 
+    /**
+     * Minimum-norm least squares by iterated Tikhonov regularisation: a tiny ridge (relative to
+     * the matrix scale) makes each solve well posed, and re-solving for the residual removes the
+     * ridge's bias in every direction the data determine, while directions the data do not
+     * determine (e.g. H vs C when every training molecule is CnH2nO2) stay at zero. Converges to
+     * the pseudo-inverse solution.
+     */
+    public static double[] minimumNorm(double[][] x, double[] y) {
+        int cols = x.length == 0 ? 1 : Math.max(1, x[0].length);
+        double diag = 0;
+        for (double[] row : x) {
+            for (double v : row) {
+                diag += v * v;
+            }
+        }
+        double lambda = 1e-8 * diag / cols;
+        double[] w = new double[cols];
+        double[] r = y.clone();
+        for (int it = 0; it < 20; it++) {
+            double[] dw = solve(x, r, lambda);
+            double change = 0, norm = 0;
+            for (int j = 0; j < cols; j++) {
+                w[j] += dw[j];
+                change = Math.max(change, Math.abs(dw[j]));
+                norm = Math.max(norm, Math.abs(w[j]));
+            }
+            for (int i = 0; i < x.length; i++) {
+                double p = 0;
+                for (int j = 0; j < cols; j++) {
+                    p += x[i][j] * w[j];
+                }
+                r[i] = y[i] - p;
+            }
+            if (change <= 1e-12 * Math.max(1, norm)) {
+                break;
+            }
+        }
+        return w;
+    }
+
     /** Inverse of a small symmetric positive-definite matrix (for diagnostics such as leverage). */
     public static double[][] inverse(double[][] m) {
         return Nd4jThread.call(() -> inverseHere(m));

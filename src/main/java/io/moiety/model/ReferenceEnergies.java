@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * Per-element reference energies E_ref(Z) (eV), added to a network's output:
@@ -51,6 +52,19 @@ public final class ReferenceEnergies {
      * (eV); {@code lambda} is a ridge strength (0 for plain least squares).
      */
     public static ReferenceEnergies fit(List<Frame> frames, double lambda) {
+        return fit(frames, (x, y) -> LeastSquares.solve(x, y, lambda));
+    }
+
+    /**
+     * The minimum-norm least-squares fit ({@link LeastSquares#minimumNorm}): energy references of
+     * elements whose counts the training compositions do not determine separately (e.g. C and H
+     * when every molecule is CnH2n+2) share the undetermined part evenly instead of drifting.
+     */
+    public static ReferenceEnergies fitMinimumNorm(List<Frame> frames) {
+        return fit(frames, LeastSquares::minimumNorm);
+    }
+
+    private static ReferenceEnergies fit(List<Frame> frames, BiFunction<double[][], double[], double[]> solver) {
         TreeSet<Integer> elements = new TreeSet<>();
         List<Frame> labelled = new ArrayList<>();
         for (Frame f : frames) {
@@ -78,7 +92,7 @@ public final class ReferenceEnergies {
             }
             y[r] = labelled.get(r).energy();
         }
-        double[] w = LeastSquares.solve(x, y, lambda);
+        double[] w = solver.apply(x, y);
         ReferenceEnergies out = zero();
         for (int k = 0; k < zs.length; k++) {
             out.byZ[zs[k]] = w[k];

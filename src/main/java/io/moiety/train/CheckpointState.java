@@ -1,5 +1,6 @@
 package io.moiety.train;
 
+import io.moiety.train.prior.EnergyPrior;
 import java.util.List;
 import java.util.Map;
 
@@ -26,18 +27,29 @@ import java.util.Map;
  * @param bestValidLoss   that loss
  * @param history         per-epoch metrics
  * @param metadata        versions and data hashes
+ * @param prior           the Δ-learning prior added to the network's energies, or null (none)
  */
 public record CheckpointState(int formatVersion, String kind, String modelName, String modelConfigYaml,
                               Map<String, Object> training, long seed, int epoch, long globalStep,
                               boolean finished, String stopReason, EnergyNormalization normalization,
                               LearningRateSchedule.State schedule, Map<String, Integer> optimizerSteps,
                               long emaUpdates, int bestEpoch, double bestValidLoss, List<EpochResult> history,
-                              RunMetadata metadata) {
+                              RunMetadata metadata, EnergyPrior prior) {
+
+    /** A state without a prior. */
+    public CheckpointState(int formatVersion, String kind, String modelName, String modelConfigYaml,
+                           Map<String, Object> training, long seed, int epoch, long globalStep, boolean finished,
+                           String stopReason, EnergyNormalization normalization, LearningRateSchedule.State schedule,
+                           Map<String, Integer> optimizerSteps, long emaUpdates, int bestEpoch, double bestValidLoss,
+                           List<EpochResult> history, RunMetadata metadata) {
+        this(formatVersion, kind, modelName, modelConfigYaml, training, seed, epoch, globalStep, finished, stopReason,
+                normalization, schedule, optimizerSteps, emaUpdates, bestEpoch, bestValidLoss, history, metadata, null);
+    }
 
     /** The same state as an inference-only ({@code model}) checkpoint. */
     public CheckpointState asModel() {
         return new CheckpointState(formatVersion, "model", modelName, modelConfigYaml, training, seed, epoch,
                 globalStep, finished, stopReason, normalization, schedule, Map.of(), emaUpdates, bestEpoch,
-                bestValidLoss, history, metadata);
+                bestValidLoss, history, metadata, prior);
     }
 }

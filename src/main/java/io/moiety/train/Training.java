@@ -10,6 +10,10 @@ import io.moiety.model.EnergyModel;
 import io.moiety.model.ModelConfig;
 import io.moiety.model.Models;
 import io.moiety.model.Potential;
+import io.moiety.model.ReferenceEnergies;
+import io.moiety.train.prior.EnergyPrior;
+import io.moiety.train.prior.PriorKind;
+import io.moiety.train.prior.PriorPotential;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,13 +69,15 @@ public final class Training {
      * @param normalization the energy head's statistics, or null to fit them on the training frames
      * @param weightsFrom   checkpoint whose (EMA) weights the model starts from (warm start), or null
      * @param restoreFrom   checkpoint whose full training state the loop continues (resume), or null
+     * @param prior         the Δ-learning prior the weights were trained with, or null to fit the one
+     *                      the training section asks for (if any) on the training frames
      */
     private record Start(ModelConfig config, RunMetadata metadata, EnergyNormalization normalization,
-                         Path weightsFrom, Path restoreFrom) {}
+                         Path weightsFrom, Path restoreFrom, EnergyPrior prior) {}
 
     /** A new run: {@code auto} keys are measured on the training frames. */
     private static Start fresh(TrainRequest request, RunMetadata meta) {
-        return new Start(resolveAuto(request.name(), request.config(), request.train()), meta, null, null, null);
+        return new Start(resolveAuto(request.name(), request.config(), request.train()), meta, null, null, null, null);
     }
 
     /**
@@ -90,7 +96,7 @@ public final class Training {
                 .with("training.max_wall_minutes",
                         limits.maxWallMinutes() != null ? limits.maxWallMinutes() : savedTc.maxWallMinutes());
         LOG.info("resuming {} from epoch {} in {}", request.name(), previous.epoch(), request.runDir());
-        return new Start(config, previous.metadata(), previous.normalization(), null, last);
+        return new Start(config, previous.metadata(), previous.normalization(), null, last, previous.prior());
     }
 
     /**
@@ -111,8 +117,10 @@ public final class Training {
         }
         LOG.info("warm start of {} from {} (weights after epoch {} of that run)", request.name(), init,
                 initState.epoch());
-        // a warm start keeps the normalisation its weights were trained in
-        return new Start(config, meta.withInitializedFrom(init), initState.normalization(), init, null);
+        // a warm start keeps the normalisation (and the prior, when it asks for the same kind) its weights were trained in
+        EnergyPrior prior = initState.prior() != null
+                && initState.prior().priorKind() == TrainingConfig.parse(config.training()).priorKind() ? initState.prior() : null;
+        return new Start(config, meta.withInitializedFrom(init), initState.normalization(), init, null, prior);
     }
 
     /** Builds the model, runs the loop with the standard listeners and returns the best-validation potential. */
@@ -121,10 +129,14 @@ public final class Training {
         String name = request.name();
         ModelConfig config = start.config();
         TrainingConfig tc = TrainingConfig.parse(config.training());
+        EnergyPrior prior = start.prior() != null ? start.prior() : fitPrior(name, tc, request);
+        List<Frame> train = prior == null ? request.train() : prior.residuals(request.train());
+        List<Frame> validation = prior == null ? request.validation() : prior.residuals(request.validation());
         EnergyModel model = EnergyModel.create(config, device, request.seed());
         try {
+            // with a prior, isolated-atom energies are its element part and the residual's references are fitted
             EnergyNormalization norm = start.normalization() != null ? start.normalization()
-                    : EnergyNormalization.fit(request.train(), tc.isolatedAtoms());
+                    : EnergyNormalization.fit(train, prior == null ? tc.isolatedAtoms() : null);
             model.setHead(norm.toHead());
             if (start.weightsFrom() != null) {
                 // before the loop exists, so its EMA starts from these weights too
@@ -143,9 +155,8 @@ public final class Training {
             }
             listeners.addAll(extra);
             TrainingLoop.RunInfo info = new TrainingLoop.RunInfo(name, config.toYaml(), request.seed(), norm,
-                    start.metadata());
-            try (TrainingLoop loop = new TrainingLoop(model, tc, info, request.train(), request.validation(),
-                    listeners, model.manager())) {
+                    start.metadata(), prior);
+            try (TrainingLoop loop = new TrainingLoop(model, tc, info, train, validation, listeners, model.manager())) {
                 if (start.restoreFrom() != null) {
                     try (NDManager tmp = model.manager().newSubManager()) {
                         loop.restore(CheckpointFile.read(start.restoreFrom(), tmp));
@@ -154,11 +165,33 @@ public final class Training {
                 logSummary(name, loop.run());
             }
             loadBest(model, request.runDir());
-            return model.asPotential(name, tc.validBatchSize());
+            return withPrior(model.asPotential(name, tc.validBatchSize()), prior);
         } catch (IOException | RuntimeException e) {
             model.close();
             throw e;
         }
+    }
+
+    /**
+     * The prior the training section asks for, fitted on the request's training frames (the
+     * validation frames pick its ridge strength), or null for none; isolated-atom energies, when
+     * configured, are its element references.
+     */
+    private static EnergyPrior fitPrior(String name, TrainingConfig tc, TrainRequest request) throws IOException {
+        if (tc.priorKind() == PriorKind.NONE) {
+            return null;
+        }
+        ReferenceEnergies elements = tc.isolatedAtoms() == null ? null : ReferenceEnergies.fromIsolatedAtoms(tc.isolatedAtoms());
+        EnergyPrior prior = EnergyPrior.fit(tc.priorKind(), request.train(), request.validation(), elements,
+                tc.isolatedAtoms() == null ? null : tc.isolatedAtoms().toString());
+        LOG.info("{}: learning the residual over the {} prior ({} coefficients, ridge {}, element references: {})", name,
+                prior.kind(), prior.coefficients().size(), prior.ridge(), prior.elementSource());
+        return prior;
+    }
+
+    /** The network with the prior added back, or the network alone without a prior. */
+    private static Potential withPrior(Potential network, EnergyPrior prior) {
+        return prior == null ? network : PriorPotential.of(network, prior);
     }
 
     /** Measures the config's {@code auto} keys on the training structures and logs each value. */
@@ -214,7 +247,7 @@ public final class Training {
             }
             Map<String, Object> tr = state.training();
             int batch = tr.get("valid_batch_size") instanceof Number n ? n.intValue() : 32;
-            return model.asPotential(state.modelName(), batch);
+            return withPrior(model.asPotential(state.modelName(), batch), state.prior());
         } catch (IOException | RuntimeException e) {
             model.close();
             throw e;

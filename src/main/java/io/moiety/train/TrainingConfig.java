@@ -1,5 +1,6 @@
 package io.moiety.train;
 
+import io.moiety.train.prior.PriorKind;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -37,19 +38,22 @@ import java.util.TreeSet;
  *                              per-element reference energies are fitted by least squares
  * @param maxWallMinutes        stop after the first epoch that ends past this much wall time, summed
  *                              over resumed sessions (0: no limit; makes the epoch count machine-dependent)
+ * @param prior                 Δ-learning: {@code none}, or a chemistry prior ({@code group-additivity},
+ *                              {@code bond-increment}; {@link PriorKind}) fitted on the training energies
+ *                              whose residual the network learns; the prior is added back at prediction
  */
 public record TrainingConfig(String optimizer, double learningRate, double weightDecay, double beta1,
                              double beta2, double epsilon, int batchSize, int validBatchSize, int maxEpochs,
                              double warmupEpochs, String scheduler, double plateauFactor, int plateauPatience,
                              double minLearningRate, double emaDecay, double clipGradNorm,
                              int earlyStoppingPatience, String loss, double energyWeight, double forcesWeight,
-                             Path isolatedAtoms, double maxWallMinutes) {
+                             Path isolatedAtoms, double maxWallMinutes, String prior) {
 
     /** Keys accepted in the {@code training:} section. */
     public static final Set<String> KEYS = Set.of("optimizer", "lr", "weight_decay", "beta1", "beta2", "epsilon",
             "batch_size", "valid_batch_size", "max_epochs", "warmup_epochs", "scheduler", "plateau_factor",
             "plateau_patience", "min_lr", "ema_decay", "clip_grad_norm", "early_stopping_patience",
-            "loss", "energy_weight", "forces_weight", "isolated_atoms", "max_wall_minutes");
+            "loss", "energy_weight", "forces_weight", "isolated_atoms", "max_wall_minutes", "prior");
 
     public TrainingConfig {
         optimizer = optimizer.toLowerCase(Locale.ROOT);
@@ -77,6 +81,11 @@ public record TrainingConfig(String optimizer, double learningRate, double weigh
         require(energyWeight >= 0, "energy_weight", ">= 0", energyWeight);
         require(forcesWeight >= 0, "forces_weight", ">= 0", forcesWeight);
         require(maxWallMinutes >= 0, "max_wall_minutes", ">= 0", maxWallMinutes);
+        try {
+            prior = PriorKind.of(prior.trim().toLowerCase(Locale.ROOT)).key();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("training.prior: " + e.getMessage(), e);
+        }
         require(energyWeight + forcesWeight > 0, "energy_weight + forces_weight", "> 0", energyWeight + forcesWeight);
     }
 
@@ -120,7 +129,12 @@ public record TrainingConfig(String optimizer, double learningRate, double weigh
                 num(s, "ema_decay", 0.99), num(s, "clip_grad_norm", 10.0),
                 integer(s, "early_stopping_patience", 30), str(s, "loss", "mse"), num(s, "energy_weight", 1.0),
                 num(s, "forces_weight", 100.0), iso == null || iso.isBlank() ? null : Path.of(iso),
-                num(s, "max_wall_minutes", 0));
+                num(s, "max_wall_minutes", 0), str(s, "prior", PriorKind.NONE.key()));
+    }
+
+    /** The Δ-learning prior, {@link PriorKind#NONE} without one. */
+    public PriorKind priorKind() {
+        return PriorKind.of(prior);
     }
 
     /** Whether the loss takes absolute errors ({@code loss: mae}) rather than squared ones. */
@@ -166,6 +180,9 @@ public record TrainingConfig(String optimizer, double learningRate, double weigh
             m.put("isolated_atoms", isolatedAtoms.toString());
         }
         m.put("max_wall_minutes", maxWallMinutes);
+        if (priorKind() != PriorKind.NONE) {
+            m.put("prior", prior);
+        }
         return m;
     }
 

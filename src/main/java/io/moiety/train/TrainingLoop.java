@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import io.moiety.train.prior.EnergyPrior;
 import io.moiety.chem.Structure;
 import io.moiety.data.Frame;
 import io.moiety.model.EnergyModel;
@@ -30,9 +31,18 @@ import java.util.function.Supplier;
  */
 public final class TrainingLoop implements AutoCloseable, TrainingView {
 
-    /** Run-level facts the loop records in checkpoints. */
+    /**
+     * Run-level facts the loop records in checkpoints; {@code prior} is the Δ-learning prior whose
+     * residual the training frames hold, or null.
+     */
     public record RunInfo(String modelName, String modelConfigYaml, long seed, EnergyNormalization normalization,
-                          RunMetadata metadata) {}
+                          RunMetadata metadata, EnergyPrior prior) {
+        /** Without a prior. */
+        public RunInfo(String modelName, String modelConfigYaml, long seed, EnergyNormalization normalization,
+                       RunMetadata metadata) {
+            this(modelName, modelConfigYaml, seed, normalization, metadata, null);
+        }
+    }
 
     private final EnergyModel model;
     private final TrainingConfig config;
@@ -276,7 +286,7 @@ public final class TrainingLoop implements AutoCloseable, TrainingView {
                 info.modelConfigYaml(), config.toMap(), info.seed(), history.size(), globalStep, finished, stopReason,
                 info.normalization(), schedule.state(), optimizer.stepCounts(), ema == null ? 0 : ema.updates(),
                 best + 1, best < 0 ? Double.POSITIVE_INFINITY : history.get(best).validLoss(), List.copyOf(history),
-                info.metadata());
+                info.metadata(), info.prior());
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.moiety.eval;
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.moiety.chem.Structure;
-import io.moiety.eval.baseline.StructuralCategories;
+import io.moiety.chem.StructuralCategories;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
-package io.moiety.eval.baseline;
+package io.moiety.chem;
 
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Structural categories of a molecule graph used by the group-additivity baseline: which
+ * Structural categories of a molecule graph used by the group-additivity energy model: which
  * functional groups are present and the chain length (number of carbon atoms).
  *
  * <p>Groups are recognised on each carbon from its heteroatom neighbours: {@code carboxylic-acid}
