@@ -6,6 +6,9 @@ import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.data.io.DatasetFiles;
 import io.moiety.data.io.WriteOptions;
+import io.moiety.data.PredictionInfo;
+import io.moiety.model.Committee;
+import io.moiety.model.CommitteePrediction;
 import io.moiety.model.Potential;
 import io.moiety.model.Prediction;
 import io.moiety.train.ErrorStats;
@@ -38,12 +41,17 @@ import picocli.CommandLine.Spec;
             "NequIP/Allegro TorchScript model (--potential torchscript:FILE, docs/external-potentials.md), for",
             "every frame of a dataset file, and write them as Moiety HDF5 (.h5) or extended XYZ (.xyz), atomically.",
             "Where the input has labels, the reference values are kept in the output (extended XYZ info",
-            "'ref_energy') and energy/force MAE and RMSE are printed."},
+            "'ref_energy') and energy/force MAE and RMSE are printed.",
+            "Several --run (or --checkpoint) form a committee, e.g. one model trained with 4 seeds: the output holds",
+            "the members' mean and their spread, per frame 'energy_std' (eV) and per atom 'forces_std' (eV/Å, the",
+            "norm of the three components' standard deviations); see docs/formats.md. A large spread flags",
+            "structures unlike the training data."},
         footer = {
             "",
             "Examples:",
             "  moiety predict --run runs/eth --data ../shared/data/botnet-ethanol/test_MD.xyz --out pred.xyz",
             "  moiety predict --checkpoint runs/eth/last.ckpt --data test.h5 --out pred.h5 --device gpu",
+            "  moiety predict --run runs/s1 --run runs/s2 --run runs/s3 --run runs/s4 --data ood.h5 --out committee.h5",
             "  moiety predict --potential torchscript:mace_compiled.model --data test.xyz --out pred.xyz",
             "  moiety predict --potential torchscript:deployed.pth --convention nequip --data test.xyz --out pred.xyz"})
 public final class PredictCommand implements Callable<Integer> {
@@ -53,12 +61,13 @@ public final class PredictCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     static final class Source {
-        @Option(names = "--run", paramLabel = "RUNDIR", description = "Training run directory (uses its best.ckpt).")
-        Path run;
+        @Option(names = "--run", paramLabel = "RUNDIR",
+                description = "Training run directory (uses its best.ckpt); repeat for a committee.")
+        List<Path> run;
 
         @Option(names = "--checkpoint", paramLabel = "FILE",
-                description = "A checkpoint file (best.ckpt, or last.ckpt: its EMA weights).")
-        Path checkpoint;
+                description = "A checkpoint file (best.ckpt, or last.ckpt: its EMA weights); repeat for a committee.")
+        List<Path> checkpoint;
 
         @Option(names = "--potential", paramLabel = "torchscript:FILE",
                 description = "A deployed TorchScript potential: MACE (*_compiled.model, foundation models) or "
@@ -98,27 +107,39 @@ public final class PredictCommand implements Callable<Integer> {
         if (!force && Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(out.toString(), null, "exists; use --force to overwrite");
         }
-        Path ckpt = source.run != null ? source.run : source.checkpoint;
+        List<Path> ckpts = source.run != null ? source.run : source.checkpoint != null ? source.checkpoint : List.of();
+        Path ckpt = ckpts.isEmpty() ? null : ckpts.get(0);
         List<MoleculeRecord> molecules;
         try (Dataset d = DatasetFiles.open(data, input.readOptions())) {
             molecules = d.readAll();
         }
         long frames = molecules.stream().mapToLong(m -> m.frames().size()).sum();
-        String modelSource = ckpt != null ? ckpt.toAbsolutePath().toString() : source.potential;
+        String modelSource = ckpt != null ? String.join(" ", ckpts.stream().map(c -> c.toAbsolutePath().toString()).toList())
+                : source.potential;
         if (ckpt != null) {            // a deployed potential's training set is unknown to Moiety
             warnAboutCompositions(ckpt, molecules);
         }
         ErrorStats stats = new ErrorStats();
         List<MoleculeRecord> predicted = new ArrayList<>();
         long start = System.nanoTime();
-        try (Potential p = source.potential != null ? external.load(source.potential, device) : Training.load(ckpt, device);
+        double energyStdSum = 0;
+        double forceStdSum = 0;
+        try (Potential p = source.potential != null ? external.load(source.potential, device) : load(ckpts);
              ProgressBar bar = ProgressBars.create("predict", frames, "frames", !noProgress)) {
+            Committee committee = p instanceof Committee c ? c : null;
             for (MoleculeRecord m : molecules) {
                 List<Prediction> preds = new ArrayList<>();
+                List<CommitteePrediction> spread = new ArrayList<>();
                 int chunk = 256;
                 for (int i = 0; i < m.frames().size(); i += chunk) {
                     List<Frame> part = m.frames().subList(i, Math.min(m.frames().size(), i + chunk));
-                    preds.addAll(p.predict(part));
+                    if (committee != null) {
+                        List<CommitteePrediction> cp = committee.predictWithSpread(part);
+                        spread.addAll(cp);
+                        cp.forEach(c -> preds.add(c.mean()));
+                    } else {
+                        preds.addAll(p.predict(part));
+                    }
                     bar.stepBy(part.size());
                 }
                 stats.addAll(m.frames(), preds);
@@ -127,9 +148,18 @@ public final class PredictCommand implements Callable<Integer> {
                     Frame f = m.frames().get(i);
                     Map<String, String> info = new LinkedHashMap<>(f.info());
                     if (f.hasEnergy()) {
-                        info.put("ref_energy", Double.toString(f.energy()));
+                        info.put(PredictionInfo.REFERENCE_ENERGY, Double.toString(f.energy()));
                     }
-                    info.put("model", p.name());
+                    info.put(PredictionInfo.MODEL, p.name());
+                    if (committee != null) {
+                        CommitteePrediction c = spread.get(i);
+                        info.put(PredictionInfo.ENERGY_STD, Double.toString(c.energyStd()));
+                        energyStdSum += c.energyStd();
+                        if (c.atomForceStd() != null) {
+                            info.put(PredictionInfo.FORCES_STD, PredictionInfo.encode(c.atomForceStd()));
+                            forceStdSum += c.forceStd();
+                        }
+                    }
                     out.add(new Frame(f.structure(), preds.get(i).energy(), preds.get(i).forces(), info));
                 }
                 // provenance kept in both formats (HDF5 has no per-frame info): model and checkpoint, then the input's
@@ -150,7 +180,28 @@ public final class PredictCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "force MAE %.3f meV/Å, RMSE %.3f meV/Å over %d components%n",
                     stats.forceMae() * 1000, stats.forceRmse() * 1000, stats.forceComponentCount());
         }
+        if (ckpts.size() > 1 && frames > 0) {
+            o.printf(Locale.ROOT, "committee of %d: mean energy σ %.3f meV, mean force σ %.3f meV/Å per frame%n",
+                    ckpts.size(), energyStdSum / frames * 1000, forceStdSum / frames * 1000);
+        }
         return 0;
+    }
+
+    /** One trained potential, or the committee of several. */
+    private Potential load(List<Path> checkpoints) throws IOException {
+        if (checkpoints.size() == 1) {
+            return Training.load(checkpoints.get(0), device);
+        }
+        List<Potential> members = new ArrayList<>();
+        try {
+            for (Path c : checkpoints) {
+                members.add(Training.load(c, device));
+            }
+            return new Committee(members);
+        } catch (IOException | RuntimeException e) {
+            members.forEach(Potential::close);
+            throw e;
+        }
     }
 
     /** One warning per molecule whose energy the training compositions do not determine. */

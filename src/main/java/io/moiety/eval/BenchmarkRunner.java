@@ -99,7 +99,7 @@ public final class BenchmarkRunner {
                     continue;
                 }
                 Map<String, String> ov = suite.overridesFor(m, factory);
-                for (long seed : suite.seeds()) {
+                for (long seed : m.seedsOr(suite.seeds())) {
                     Cell c = new Cell(task, m.name(), seed, ov);
                     if (only.isEmpty() || only.stream().anyMatch(c::matches)) {
                         cells.add(c);

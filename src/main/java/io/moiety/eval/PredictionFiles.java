@@ -75,6 +75,112 @@ public final class PredictionFiles {
         }
     }
 
+    /**
+     * One split's stored predictions read back ({@link #read}).
+     *
+     * @param molecules molecule id per frame
+     * @param frames    frame index within its molecule, per frame
+     * @param atoms     atoms per frame
+     * @param forceRow  first row of the frame's atoms in {@code forces}, or −1 (no forces)
+     * @param reference reference energy per frame, eV
+     * @param predicted predicted energy per frame, eV
+     * @param forces    rows {atomic number, reference Fx Fy Fz, predicted Fx Fy Fz} (eV/Å); null
+     *                  when the model predicts no forces
+     */
+    public record Stored(List<String> molecules, int[] frames, int[] atoms, long[] forceRow, double[] reference,
+                         double[] predicted, float[][] forces) {
+        /** Number of frames. */
+        public int size() { return frames.length; }
+
+        /** Reference (0) or predicted (1) forces of frame {@code i}, flattened {@code [N*3]}; null without forces. */
+        public double[] frameForces(int i, boolean predictedForces) {
+            if (forces == null || forceRow[i] < 0) {
+                return null;
+            }
+            double[] out = new double[3 * atoms[i]];
+            int first = Math.toIntExact(forceRow[i]);
+            for (int a = 0; a < atoms[i]; a++) {
+                float[] row = forces[first + a];
+                for (int k = 0; k < 3; k++) {
+                    out[3 * a + k] = row[(predictedForces ? 4 : 1) + k];
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Reads the files {@link #write} wrote for {@code split} in {@code dir}; errors name the file and line. */
+    public static Stored read(Path dir, Split split) throws IOException {
+        Path csv = dir.resolve("predictions-" + split.key() + ".csv");
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        int n = Math.max(0, lines.size() - 1);
+        List<String> molecules = new ArrayList<>(n);
+        int[] frames = new int[n];
+        int[] atoms = new int[n];
+        long[] forceRow = new long[n];
+        double[] reference = new double[n];
+        double[] predicted = new double[n];
+        for (int i = 0; i < n; i++) {
+            String line = lines.get(i + 1);
+            int cut = line.startsWith("\"") ? closingQuote(line) + 1 : line.indexOf(',');
+            String[] rest = cut < 0 || cut >= line.length() ? new String[0] : line.substring(cut + 1).split(",", -1);
+            if (cut < 0 || cut >= line.length() || line.charAt(cut) != ',' || rest.length != 5) {
+                throw new IOException(csv + ":" + (i + 2) + ": expected 6 columns, got '" + line + "'");
+            }
+            String mol = line.substring(0, cut);
+            molecules.add(mol.startsWith("\"") ? mol.substring(1, mol.length() - 1).replace("\"\"", "\"") : mol);
+            try {
+                frames[i] = Integer.parseInt(rest[0]);
+                atoms[i] = Integer.parseInt(rest[1]);
+                forceRow[i] = Long.parseLong(rest[2]);
+                reference[i] = Double.parseDouble(rest[3]);
+                predicted[i] = Double.parseDouble(rest[4]);
+            } catch (NumberFormatException e) {
+                throw new IOException(csv + ":" + (i + 2) + ": not a number: " + e.getMessage(), e);
+            }
+        }
+        Path npy = dir.resolve("forces-" + split.key() + ".npy");
+        float[][] forces = Files.isRegularFile(npy) ? readNpy(npy, 7) : null;
+        return new Stored(List.copyOf(molecules), frames, atoms, forceRow, reference, predicted, forces);
+    }
+
+    private static int closingQuote(String line) {
+        int i = 1;
+        while (i < line.length()) {
+            if (line.charAt(i) == '"') {
+                if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    i += 2;
+                    continue;
+                }
+                return i;
+            }
+            i++;
+        }
+        return line.length();
+    }
+
+    /** Reads a float32 little-endian NPY array of shape {@code [rows, cols]} written by {@link #writeNpy}. */
+    static float[][] readNpy(Path file, int cols) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        if (b.remaining() < 10 || b.get(0) != (byte) 0x93 || b.get(1) != 'N') {
+            throw new IOException(file + ": not an NPY file");
+        }
+        int headerLength = (b.get(8) & 0xff) | (b.get(9) & 0xff) << 8;
+        String header = new String(b.array(), 10, headerLength, StandardCharsets.US_ASCII);
+        if (!header.contains("'<f4'") || !header.contains(", " + cols + ")")) {
+            throw new IOException(file + ": expected a float32 array with " + cols + " columns, header " + header.trim());
+        }
+        b.position(10 + headerLength);
+        int rows = b.remaining() / (4 * cols);
+        float[][] out = new float[rows][cols];
+        for (float[] row : out) {
+            for (int c = 0; c < cols; c++) {
+                row[c] = b.getFloat();
+            }
+        }
+        return out;
+    }
+
     /** Writes a float32 little-endian NPY (version 1.0) array of shape {@code [rows, cols]}. */
     static void writeNpy(OutputStream out, List<float[]> data, int cols) throws IOException {
         String header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + data.size() + ", " + cols + "), }";

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param generate    the {@code moiety generate ...} command that produces {@code data} when it is missing
  * @param tasks       task names
  * @param models      models in table order
- * @param seeds       seeds; every (task, model) cell is run once per seed
+ * @param seeds       seeds; every (task, model) cell is run once per seed (a model entry may name its own)
  * @param overrides   model-YAML overrides (dotted keys, e.g. {@code training.max_epochs}) for every network
  * @param trainFramesPerMolecule at most this many frames of each training molecule's primary trajectory are
  *                    used for training (evenly strided; 0 = all); validation and test frames are never reduced
@@ -83,11 +83,19 @@ public record Suite(String name, String description, String data, String generat
      * @param name      a baseline name or a model configuration in {@code models/}
      * @param overrides dotted-key overrides for this model only (on top of the suite's {@code overrides})
      * @param tasks     the tasks this model runs on (empty: every task of the suite)
+     * @param seeds     the seeds this model runs with (empty: the suite's {@code seeds}), e.g. one seed
+     *                  of a variant beside a committee of four seeds of the plain model
      */
-    public record ModelEntry(String name, Map<String, String> overrides, List<String> tasks) {
+    public record ModelEntry(String name, Map<String, String> overrides, List<String> tasks, List<Long> seeds) {
         public ModelEntry {
             overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
             tasks = tasks == null ? List.of() : List.copyOf(tasks);
+            seeds = seeds == null ? List.of() : List.copyOf(seeds);
+        }
+
+        /** A model on some tasks with the suite's seeds. */
+        public ModelEntry(String name, Map<String, String> overrides, List<String> tasks) {
+            this(name, overrides, tasks, List.of());
         }
 
         /** A model on every task. */
@@ -98,6 +106,11 @@ public record Suite(String name, String description, String data, String generat
         /** Whether this model runs on {@code task}. */
         public boolean runsOn(String task) {
             return tasks.isEmpty() || tasks.contains(task);
+        }
+
+        /** This model's seeds: its own, or {@code suiteSeeds} when it has none. */
+        public List<Long> seedsOr(List<Long> suiteSeeds) {
+            return seeds.isEmpty() ? suiteSeeds : seeds;
         }
     }
 }

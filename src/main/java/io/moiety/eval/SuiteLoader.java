@@ -75,13 +75,7 @@ public final class SuiteLoader {
         for (JsonNode t : array(root, "tasks", origin)) {
             tasks.add(t.asText());
         }
-        List<Long> seeds = new ArrayList<>();
-        for (JsonNode s : array(root, "seeds", origin)) {
-            if (!s.canConvertToLong()) {
-                throw new IllegalArgumentException(origin + ": seeds: '" + s.asText() + "' is not an integer");
-            }
-            seeds.add(s.asLong());
-        }
+        List<Long> seeds = seeds(root, origin);
         List<Suite.ModelEntry> models = new ArrayList<>();
         for (JsonNode m : array(root, "models", origin)) {
             if (m.isTextual()) {
@@ -89,9 +83,9 @@ public final class SuiteLoader {
             } else if (m.isObject() && m.has("name")) {
                 for (Iterator<String> it = m.fieldNames(); it.hasNext(); ) {
                     String k = it.next();
-                    if (!k.equals("name") && !k.equals("overrides") && !k.equals("tasks")) {
+                    if (!Set.of("name", "overrides", "tasks", "seeds").contains(k)) {
                         throw new IllegalArgumentException(origin + ": models: unknown key '" + k + "' for model "
-                                + m.get("name").asText() + " (valid: name, overrides, tasks)");
+                                + m.get("name").asText() + " (valid: name, overrides, tasks, seeds)");
                     }
                 }
                 List<String> only = new ArrayList<>();
@@ -104,14 +98,27 @@ public final class SuiteLoader {
                         only.add(t.asText());
                     }
                 }
-                models.add(new Suite.ModelEntry(m.get("name").asText(), overrides(m.get("overrides"), origin + ": models." + m.get("name").asText() + ".overrides"), only));
+                List<Long> own = m.has("seeds") ? seeds(m, origin + ": models." + m.get("name").asText()) : List.of();
+                models.add(new Suite.ModelEntry(m.get("name").asText(), overrides(m.get("overrides"), origin + ": models." + m.get("name").asText() + ".overrides"), only, own));
             } else {
-                throw new IllegalArgumentException(origin + ": models: each entry is a name or a mapping with 'name' (and optional 'overrides', 'tasks'), got " + m);
+                throw new IllegalArgumentException(origin + ": models: each entry is a name or a mapping with 'name' (and optional 'overrides', 'tasks', 'seeds'), got " + m);
             }
         }
         return new Suite(name, text(root, "description", ""), text(root, "data", "default"),
                 text(root, "generate", ""), tasks, models, seeds, overrides(root.get("overrides"), origin + ": overrides"),
                 root.has("train_frames_per_molecule") ? root.get("train_frames_per_molecule").asInt() : 0, origin);
+    }
+
+    /** The non-empty integer list under {@code seeds}. */
+    private static List<Long> seeds(JsonNode node, String origin) {
+        List<Long> seeds = new ArrayList<>();
+        for (JsonNode s : array(node, "seeds", origin)) {
+            if (!s.canConvertToLong()) {
+                throw new IllegalArgumentException(origin + ": seeds: '" + s.asText() + "' is not an integer");
+            }
+            seeds.add(s.asLong());
+        }
+        return seeds;
     }
 
     private static String text(JsonNode root, String key, String def) {

@@ -128,6 +128,45 @@ public final class Charts {
     }
 
     /**
+     * Scatter of two point sets (e.g. error against uncertainty for ID test and OOD frames) on
+     * log–log axes; points with a non-positive or non-finite coordinate are left out, and at most
+     * {@code maxPoints} points per set are drawn (an even stride through the data).
+     */
+    public static XYChart logLogScatter(String title, String xTitle, String yTitle, String firstName, double[] x1,
+                                        double[] y1, String secondName, double[] x2, double[] y2, int maxPoints) {
+        XYChart chart = new XYChartBuilder().width(560).height(480).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        style(chart.getStyler());
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(4);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
+        double[][] a = positivePairs(x1, y1);
+        double[][] b = positivePairs(x2, y2);
+        addPoints(chart, firstName, a[0], a[1], new Color(ID_COLOR.getRed(), ID_COLOR.getGreen(), ID_COLOR.getBlue(), 120), maxPoints);
+        addPoints(chart, secondName, b[0], b[1], new Color(OOD_COLOR.getRed(), OOD_COLOR.getGreen(), OOD_COLOR.getBlue(), 120), maxPoints);
+        if (chart.getSeriesMap().isEmpty()) {
+            chart.addSeries("no positive values", new double[] {1}, new double[] {1}).setMarker(SeriesMarkers.NONE);
+        }
+        return chart;
+    }
+
+    private static double[][] positivePairs(double[] x, double[] y) {
+        List<double[]> kept = new ArrayList<>();
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            if (x[i] > 0 && y[i] > 0 && Double.isFinite(x[i]) && Double.isFinite(y[i])) {
+                kept.add(new double[] {x[i], y[i]});
+            }
+        }
+        double[][] out = new double[2][kept.size()];
+        for (int i = 0; i < kept.size(); i++) {
+            out[0][i] = kept.get(i)[0];
+            out[1][i] = kept.get(i)[1];
+        }
+        return out;
+    }
+
+    /**
      * One line with markers per series over a shared x axis (e.g. an error over training-set size),
      * log-scaled x when {@code logX}; NaN values are left out of their series.
      */

@@ -29,7 +29,7 @@ class TrainPredictCommandTest {
 
 
     /** Water-like frames from a harmonic-bond toy potential (eV, eV/Å). */
-    private static List<Frame> frames(int n) {
+    static List<Frame> frames(int n) {
         SplittableRandom rng = new SplittableRandom(3);
         int[] z = {8, 1, 1};
         double[] x0 = {0, 0, 0, 0.96, 0, 0, -0.24, 0.93, 0};

@@ -55,6 +55,22 @@ class SuiteLoaderTest {
     }
 
     @Test
+    void aModelMayRunWithItsOwnSeeds() throws Exception {
+        Suite s = parse("tasks: [a, b]\nseeds: [1, 2, 3, 4]\nmodels:\n  - schnet-small\n"
+                + "  - {name: painn-small, seeds: [1], tasks: [b]}\n");
+        List<Cell> cells = BenchmarkRunner.cells(s, List.of(), STD);
+        assertEquals(4, cells.stream().filter(c -> c.model().equals("schnet-small") && c.task().equals("a")).count());
+        assertEquals(List.of("b/painn-small/seed-1"), cells.stream().filter(c -> c.model().equals("painn-small"))
+                .map(Cell::id).toList());
+        var bad = assertThrows(IllegalArgumentException.class,
+                () -> parse("tasks: [a]\nseeds: [1]\nmodels:\n  - {name: x, seeds: [one]}\n"));
+        assertTrue(bad.getMessage().contains("models.x") && bad.getMessage().contains("'one'"), bad.getMessage());
+        Suite committed = SuiteLoader.load("benchmarks/compositional-delta-committee.yaml");
+        committed.check(List.of("fusion", "duplication"), STD);
+        assertEquals(List.of(1L), committed.models().get(3).seedsOr(committed.seeds()));
+    }
+
+    @Test
     void trainingFramesAreSubsampledEvenlyButTestFramesNot() throws Exception {
         Suite s = parse("tasks: [a]\nseeds: [1]\nmodels: [x]\ntrain_frames_per_molecule: 4\n");
         assertEquals(4, s.trainFramesPerMolecule());

@@ -4,6 +4,7 @@ import io.moiety.chem.Element;
 import io.moiety.chem.Structure;
 import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
+import io.moiety.data.PredictionInfo;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -27,7 +28,8 @@ final class ExtxyzWriter {
         String energyKey = options.energyKey() == null ? "energy" : options.energyKey();
         String forcesKey = options.forcesKey() == null ? "forces" : options.forcesKey();
         Set<String> reserved = Set.of("Lattice", "Properties", energyKey, ExtxyzReader.MOLECULE, ExtxyzReader.SMILES,
-                ExtxyzReader.CHARGE, ExtxyzReader.MULTIPLICITY, ExtxyzReader.LEVEL, ExtxyzReader.SOURCE);
+                ExtxyzReader.CHARGE, ExtxyzReader.MULTIPLICITY, ExtxyzReader.LEVEL, ExtxyzReader.SOURCE,
+                PredictionInfo.FORCES_STD);
         try (Writer w = new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8)) {
             StringBuilder sb = new StringBuilder(1 << 16);
             for (MoleculeRecord m : molecules) {
@@ -61,6 +63,11 @@ final class ExtxyzWriter {
         if (f.hasForces()) {
             sb.append(':').append(forcesKey).append(":R:3");
         }
+        double[] forcesStd = f.info().containsKey(PredictionInfo.FORCES_STD)
+                ? PredictionInfo.decode(f.info().get(PredictionInfo.FORCES_STD), n, PredictionInfo.FORCES_STD) : null;
+        if (forcesStd != null) {
+            sb.append(':').append(PredictionInfo.FORCES_STD).append(":R:1");
+        }
         sb.append(' ').append(ExtxyzReader.MOLECULE).append('=').append(ExtxyzHeader.quote(m.id()));
         keyValue(sb, ExtxyzReader.SMILES, m.smiles());
         if (s.charge() != 0) {
@@ -92,6 +99,9 @@ final class ExtxyzWriter {
                 for (int k = 0; k < 3; k++) {
                     sb.append(' ').append(fr[3 * a + k]);
                 }
+            }
+            if (forcesStd != null) {
+                sb.append(' ').append(forcesStd[a]);
             }
             sb.append('\n');
         }

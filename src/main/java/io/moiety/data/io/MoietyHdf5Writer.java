@@ -5,6 +5,7 @@ import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
 import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
+import io.moiety.data.PredictionInfo;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * {@code formula}, {@code charge}, {@code multiplicity}, {@code level_of_theory}, {@code source}
  * and datasets {@code atomic_numbers} int8 [N], {@code positions} float32 [M,N,3] Å,
  * {@code energy} float64 [M] eV, {@code forces} float32 [M,N,3] eV/Å, plus {@code cell}
- * float64 [M,3,3] Å only for periodic frames. Only labelled frames can be stored.
+ * float64 [M,3,3] Å only for periodic frames, and a committee's {@code energy_std} float64 [M] eV and
+ * {@code forces_std} float32 [M,N] eV/Å when the frames carry them ({@link PredictionInfo}). Only
+ * labelled frames can be stored.
  */
 final class MoietyHdf5Writer {
     private static final Logger LOG = LoggerFactory.getLogger(MoietyHdf5Writer.class);
@@ -131,6 +134,34 @@ final class MoietyHdf5Writer {
         g.putDataset("forces", forces);
         if (periodic) {
             g.putDataset("cell", cell);
+        }
+        committeeSpread(g, m);
+    }
+
+    /**
+     * A committee's spread ({@link PredictionInfo}) when every frame carries it: {@code energy_std}
+     * float64 [M] eV and {@code forces_std} float32 [M,N] eV/Å.
+     */
+    private static void committeeSpread(WritableGroup g, MoleculeRecord m) {
+        List<Frame> frames = m.frames();
+        int n = m.atomicNumbers().length;
+        if (frames.stream().allMatch(f -> f.info().containsKey(PredictionInfo.ENERGY_STD))) {
+            double[] e = new double[frames.size()];
+            for (int i = 0; i < e.length; i++) {
+                e[i] = Double.parseDouble(frames.get(i).info().get(PredictionInfo.ENERGY_STD));
+            }
+            g.putDataset(PredictionInfo.ENERGY_STD, e);
+        }
+        if (frames.stream().allMatch(f -> f.info().containsKey(PredictionInfo.FORCES_STD))) {
+            float[][] f = new float[frames.size()][n];
+            for (int i = 0; i < f.length; i++) {
+                double[] v = PredictionInfo.decode(frames.get(i).info().get(PredictionInfo.FORCES_STD), n,
+                        PredictionInfo.FORCES_STD);
+                for (int a = 0; a < n; a++) {
+                    f[i][a] = (float) v[a];
+                }
+            }
+            g.putDataset(PredictionInfo.FORCES_STD, f);
         }
     }
 }

@@ -130,6 +130,7 @@ public final class ReportWriter {
                 doc.add(env);
             }
         }
+        CommitteeSection.add(doc, dir, results);
         return doc;
     }
 
