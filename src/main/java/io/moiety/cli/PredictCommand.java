@@ -9,9 +9,9 @@ import io.moiety.data.io.WriteOptions;
 import io.moiety.data.PredictionInfo;
 import io.moiety.model.Committee;
 import io.moiety.model.CommitteePrediction;
+import io.moiety.metrics.ErrorAccumulator;
 import io.moiety.model.Potential;
 import io.moiety.model.Prediction;
-import io.moiety.train.ErrorStats;
 import io.moiety.train.Training;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
@@ -119,7 +119,7 @@ public final class PredictCommand implements Callable<Integer> {
         if (ckpt != null) {            // a deployed potential's training set is unknown to Moiety
             warnAboutCompositions(ckpt, molecules);
         }
-        ErrorStats stats = new ErrorStats();
+        ErrorAccumulator stats = new ErrorAccumulator();
         List<MoleculeRecord> predicted = new ArrayList<>();
         long start = System.nanoTime();
         double energyStdSum = 0;
@@ -142,10 +142,10 @@ public final class PredictCommand implements Callable<Integer> {
                     }
                     bar.stepBy(part.size());
                 }
-                stats.addAll(m.frames(), preds);
                 List<Frame> out = new ArrayList<>(preds.size());
                 for (int i = 0; i < preds.size(); i++) {
                     Frame f = m.frames().get(i);
+                    stats.add(f, preds.get(i).energy(), preds.get(i).forces());
                     Map<String, String> info = new LinkedHashMap<>(f.info());
                     if (f.hasEnergy()) {
                         info.put(PredictionInfo.REFERENCE_ENERGY, Double.toString(f.energy()));
