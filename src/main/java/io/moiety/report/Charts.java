@@ -145,7 +145,7 @@ public final class Charts {
         double[][] b = positivePairs(x2, y2);
         addPoints(chart, firstName, a[0], a[1], new Color(ID_COLOR.getRed(), ID_COLOR.getGreen(), ID_COLOR.getBlue(), 120), maxPoints);
         addPoints(chart, secondName, b[0], b[1], new Color(OOD_COLOR.getRed(), OOD_COLOR.getGreen(), OOD_COLOR.getBlue(), 120), maxPoints);
-        if (chart.getSeriesMap().isEmpty()) {
+        if (a[0].length + b[0].length == 0) {
             chart.addSeries("no positive values", new double[] {1}, new double[] {1}).setMarker(SeriesMarkers.NONE);
         }
         return chart;

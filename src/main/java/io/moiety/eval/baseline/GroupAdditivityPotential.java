@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class GroupAdditivityPotential implements Potential {
     /** Name used in suites and tables. */
-    public static final String NAME = PriorKind.GROUP_ADDITIVITY.key();
+    public static final String NAME = "group-additivity";
 
     private final PriorPotential fitted;
 
