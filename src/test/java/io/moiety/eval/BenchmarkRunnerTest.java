@@ -312,5 +312,11 @@ class BenchmarkRunnerTest {
         assertEquals(1 + 24 + 4 + 3 * 4 * 6, csv.size());
         assertTrue(Files.readString(dir.resolve("environments.csv")).contains("\"C(C,H,H,O)\""));
         assertTrue(w.consoleTable().contains("FAILED alpha/broken/seed-1"));
+        // the two seeds of the harmonic model (force constants 16 and 17) form a committee; the
+        // deterministic baselines (identical members) do not
+        assertTrue(md.contains("# Committee uncertainty") && md.contains("| alpha | harmonic | 2 |"), md);
+        assertFalse(md.contains("| alpha | group-additivity | 2 |"), "identical members are not a committee");
+        assertTrue(Files.readAllLines(dir.resolve("committee/alpha/harmonic/frames-ood.csv")).size() > 1);
+        assertTrue(Files.size(dir.resolve("plots/committee-beta-harmonic-force.png")) > 5000);
     }
 }
