@@ -49,6 +49,7 @@ import picocli.CommandLine.Spec;
             "  moiety train --model schnet-small --train data.h5 --set training.scheduler=cosine --set features=128",
             "  moiety train --model schnet-small --train data.h5 --out runs/eth --resume   # continue a killed run",
             "  moiety train --model schnet-small --train data.h5 --init-from runs/eth --lr 1e-4 --out runs/eth-2   # second cycle",
+            "  moiety train --model painn-small --train data.h5 --set training.prior=group-additivity   # Δ-learning",
             "  moiety predict --run runs/eth --data test.xyz --out predicted.xyz"})
 public final class TrainCommand implements Callable<Integer> {
     @CommandLine.Mixin
