@@ -8,7 +8,7 @@ import java.util.Arrays;
  * cell) are binned into cubes at least one cutoff wide, and each atom only tests the 27 bins
  * around its own. Gives exactly the edges of {@link AllPairs}.
  */
-public final class CellList implements NeighbourList {
+public final class BinnedNeighbourList implements NeighbourList {
 
     @Override
     public Edges build(Structure s, double cutoff) {
