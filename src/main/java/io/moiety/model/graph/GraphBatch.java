@@ -8,8 +8,8 @@ import ai.djl.ndarray.types.Shape;
 import io.moiety.chem.Structure;
 import io.moiety.model.nn.Constants;
 import io.moiety.model.nn.Ops;
-import io.moiety.model.nn.Segment;
 import io.moiety.model.nn.SegmentSum;
+import io.moiety.model.nn.IndexAddKernel;
 import java.util.List;
 
 /**
@@ -33,17 +33,17 @@ public final class GraphBatch implements AutoCloseable {
     private NDArray srcArray;     // the per-edge arrays are made on first use: models that work
     private NDArray dstArray;     // on edge pairs (SchNet, PaiNN) never need them
     private NDArray shift;
-    private Segment edgesToAtoms;
-    private final Segment atomsToGraphs;
+    private SegmentSum edgesToAtoms;
+    private final SegmentSum atomsToGraphs;
     private final double cutoff;
     private final double[] shiftValues;
-    private final SegmentSum kernel;
+    private final IndexAddKernel kernel;
     private NDArray edgeVectors;
     private NDArray edgeLengths;
     private EdgePairs edgePairs;
 
     private GraphBatch(List<Structure> structures, double cutoff, NeighbourList list, NDManager parent,
-                       Device device, DataType dtype, boolean positionsRequireGrad, SegmentSum kernel) {
+                       Device device, DataType dtype, boolean positionsRequireGrad, IndexAddKernel kernel) {
         if (!Ops.floating(dtype)) {
             throw new IllegalArgumentException("dtype must be float32 or float64, got " + dtype);
         }
@@ -98,7 +98,7 @@ public final class GraphBatch implements AutoCloseable {
         }
         z = manager.create(toLong(atomicNumbers));
         shiftValues = sv;
-        atomsToGraphs = new Segment(manager, graphIndex, g, dtype, kernel);
+        atomsToGraphs = new SegmentSum(manager, graphIndex, g, dtype, kernel);
     }
 
     /**
@@ -127,7 +127,7 @@ public final class GraphBatch implements AutoCloseable {
      * caller, e.g. the model, and kept open while the batch is used) instead of sparse products.
      */
     public static GraphBatch of(List<Structure> structures, double cutoff, NeighbourList list, NDManager parent,
-                                Device device, DataType dtype, boolean positionsRequireGrad, SegmentSum kernel) {
+                                Device device, DataType dtype, boolean positionsRequireGrad, IndexAddKernel kernel) {
         return new GraphBatch(structures, cutoff, list, parent, device, dtype, positionsRequireGrad, kernel);
     }
 
@@ -188,15 +188,15 @@ public final class GraphBatch implements AutoCloseable {
     }
 
     /** Sums edge rows into their destination atoms. */
-    public Segment edgesToAtoms() {
+    public SegmentSum edgesToAtoms() {
         if (edgesToAtoms == null) {
-            edgesToAtoms = new Segment(manager, dst, atomicNumbers.length, dtype, kernel);
+            edgesToAtoms = new SegmentSum(manager, dst, atomicNumbers.length, dtype, kernel);
         }
         return edgesToAtoms;
     }
 
     /** Sums atom rows into their graphs. */
-    public Segment atomsToGraphs() { return atomsToGraphs; }
+    public SegmentSum atomsToGraphs() { return atomsToGraphs; }
 
     /** Edge vectors {@code x[src] − x[dst] + shift}, {@code [E, 3]} Å; computed once per batch, differentiable. */
     public NDArray edgeVectors() {

@@ -12,7 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import io.moiety.chem.Structure;
 import io.moiety.model.nn.ForceGrad;
 import io.moiety.model.nn.GradMode;
-import io.moiety.model.nn.SegmentSum;
+import io.moiety.model.nn.IndexAddKernel;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -65,9 +65,9 @@ class EdgePairsTest {
     @Test
     void pairLengthsAndPairOrderedSumsMatchTheEdgeList() {
         List<Structure> batch = List.of(molecule(7, 2), periodic(), molecule(5, 3));
-        try (NDManager root = NDManager.newBaseManager(); SegmentSum kernel = SegmentSum.load(root);
+        try (NDManager root = NDManager.newBaseManager(); IndexAddKernel kernel = IndexAddKernel.load(root);
              ForceGrad grad = ForceGrad.load(root)) {
-            for (SegmentSum k : Arrays.asList(null, kernel)) {
+            for (IndexAddKernel k : Arrays.asList(null, kernel)) {
                 try (GradMode g = GradMode.enabled();
                      GraphBatch b = GraphBatch.of(batch, 4.0, NeighbourList.auto(), root, Device.cpu(), DataType.FLOAT64, true, k)) {
                     EdgePairs p = b.edgePairs();

@@ -54,7 +54,7 @@ class OpsTest {
             for (int i = 0; i < x.length; i++) {
                 x[i] = Math.sin(i + 1);
             }
-            Segment seg = new Segment(m, target, 4, DataType.FLOAT64);
+            SegmentSum seg = new SegmentSum(m, target, 4, DataType.FLOAT64);
             double[] got = seg.sum(c.array(x, new Shape(6, 2, 2))).toDoubleArray();
             double[] want = new double[4 * 4];
             for (int s = 0; s < 6; s++) {
