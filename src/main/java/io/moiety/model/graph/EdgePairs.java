@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.moiety.model.nn.Constants;
-import io.moiety.model.nn.Ops;
+import io.moiety.model.nn.Tensors;
 import io.moiety.model.nn.SegmentSum;
 import io.moiety.model.nn.IndexAddKernel;
 import java.util.Arrays;
@@ -143,7 +143,7 @@ public final class EdgePairs {
      */
     public NDArray vectors() {
         if (vectors == null) {
-            NDArray v = Ops.gather(positions, first, manager).sub(Ops.gather(positions, second, manager));
+            NDArray v = Tensors.gather(positions, first, manager).sub(Tensors.gather(positions, second, manager));
             vectors = shift == null ? v : v.add(shift);
         }
         return vectors;
@@ -152,7 +152,7 @@ public final class EdgePairs {
     /** Pair lengths {@code |vectors()|}, {@code [P]} Å; computed once, differentiable. */
     public NDArray lengths() {
         if (lengths == null) {
-            lengths = Ops.norm(vectors(), 1);
+            lengths = Tensors.norm(vectors(), 1);
         }
         return lengths;
     }

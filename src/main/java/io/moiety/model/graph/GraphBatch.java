@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.moiety.chem.Structure;
 import io.moiety.model.nn.Constants;
-import io.moiety.model.nn.Ops;
+import io.moiety.model.nn.Tensors;
 import io.moiety.model.nn.SegmentSum;
 import io.moiety.model.nn.IndexAddKernel;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class GraphBatch implements AutoCloseable {
 
     private GraphBatch(List<Structure> structures, double cutoff, NeighbourList list, NDManager parent,
                        Device device, DataType dtype, boolean positionsRequireGrad, IndexAddKernel kernel) {
-        if (!Ops.floating(dtype)) {
+        if (!Tensors.floating(dtype)) {
             throw new IllegalArgumentException("dtype must be float32 or float64, got " + dtype);
         }
         if (structures.isEmpty()) {
@@ -201,8 +201,8 @@ public final class GraphBatch implements AutoCloseable {
     /** Edge vectors {@code x[src] − x[dst] + shift}, {@code [E, 3]} Å; computed once per batch, differentiable. */
     public NDArray edgeVectors() {
         if (edgeVectors == null) {
-            NDArray xs = Ops.gather(positions, edgeSrc(), manager);
-            NDArray xd = Ops.gather(positions, edgeDst(), manager);
+            NDArray xs = Tensors.gather(positions, edgeSrc(), manager);
+            NDArray xd = Tensors.gather(positions, edgeDst(), manager);
             edgeVectors = xs.sub(xd).add(edgeShifts());
         }
         return edgeVectors;
@@ -222,7 +222,7 @@ public final class GraphBatch implements AutoCloseable {
     /** Edge lengths {@code [E]}, Å. */
     public NDArray edgeLengths() {
         if (edgeLengths == null) {
-            edgeLengths = Ops.norm(edgeVectors(), 1);
+            edgeLengths = Tensors.norm(edgeVectors(), 1);
         }
         return edgeLengths;
     }

@@ -38,7 +38,7 @@ public final class IndexAddKernel implements AutoCloseable {
      */
     public NDArray sum(NDArray x, NDArray index, NDArray targets, NDManager home) {
         NDList out = module.forward(new NDList(x, index, targets));
-        return Ops.home(out.singletonOrThrow(), home);
+        return Tensors.home(out.singletonOrThrow(), home);
     }
 
     @Override

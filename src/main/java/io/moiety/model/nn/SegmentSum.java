@@ -69,7 +69,7 @@ public final class SegmentSum {
         this.indices = home.create(idx, new Shape(2, sources));
         this.values = home.ones(new Shape(sources), dtype);
         NDArray m = JniUtils.createSparseCoo((PtNDArray) indices, (PtNDArray) values, new Shape(targets, sources));
-        this.matrix = Ops.home(m, home);
+        this.matrix = Tensors.home(m, home);
     }
 
     /** Number of segments (rows of the result). */
@@ -92,11 +92,11 @@ public final class SegmentSum {
             rest *= shape.get(k);
         }
         NDArray flat = shape.dimension() == 2 ? x : x.reshape(sources, rest);
-        NDArray out = Ops.home(matrix.matMul(flat), home);
+        NDArray out = Tensors.home(matrix.matMul(flat), home);
         if (shape.dimension() != 2) {
             long[] dims = shape.getShape().clone();
             dims[0] = targets;
-            out = Ops.home(out.reshape(new Shape(dims)), home);
+            out = Tensors.home(out.reshape(new Shape(dims)), home);
         }
         return out;
     }

@@ -92,8 +92,8 @@ class EdgePairsTest {
                     }
                     NDArray h = b.constants().array(feat, new Shape(n, 2));
                     NDArray perEdge = b.edgesToAtoms().sum(
-                            io.moiety.model.nn.Ops.gather(h, b.edgeSrc(), b.manager()).mul(b.edgeLengths().exp().expandDims(1)));
-                    NDArray perPair = p.toAtoms().sum(io.moiety.model.nn.Ops.gather(h, p.ends(), b.manager())
+                            io.moiety.model.nn.Tensors.gather(h, b.edgeSrc(), b.manager()).mul(b.edgeLengths().exp().expandDims(1)));
+                    NDArray perPair = p.toAtoms().sum(io.moiety.model.nn.Tensors.gather(h, p.ends(), b.manager())
                             .reshape(2, p.count(), 2).mul(p.lengths().exp().expandDims(1)).reshape(2L * p.count(), 2));
                     double[] pe = perEdge.toDoubleArray();
                     assertArrayEquals(pe, perPair.toDoubleArray(), 1e-13 * Arrays.stream(pe).map(Math::abs).max().orElse(1.0));
