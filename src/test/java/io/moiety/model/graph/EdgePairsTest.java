@@ -13,6 +13,7 @@ import io.moiety.chem.Structure;
 import io.moiety.model.nn.ForceGrad;
 import io.moiety.model.nn.GradMode;
 import io.moiety.model.nn.IndexAddKernel;
+import io.moiety.model.nn.Tensors;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -92,8 +93,8 @@ class EdgePairsTest {
                     }
                     NDArray h = b.constants().array(feat, new Shape(n, 2));
                     NDArray perEdge = b.edgesToAtoms().sum(
-                            io.moiety.model.nn.Tensors.gather(h, b.edgeSrc(), b.manager()).mul(b.edgeLengths().exp().expandDims(1)));
-                    NDArray perPair = p.toAtoms().sum(io.moiety.model.nn.Tensors.gather(h, p.ends(), b.manager())
+                            Tensors.gather(h, b.edgeSrc(), b.manager()).mul(b.edgeLengths().exp().expandDims(1)));
+                    NDArray perPair = p.toAtoms().sum(Tensors.gather(h, p.ends(), b.manager())
                             .reshape(2, p.count(), 2).mul(p.lengths().exp().expandDims(1)).reshape(2L * p.count(), 2));
                     double[] pe = perEdge.toDoubleArray();
                     assertArrayEquals(pe, perPair.toDoubleArray(), 1e-13 * Arrays.stream(pe).map(Math::abs).max().orElse(1.0));
