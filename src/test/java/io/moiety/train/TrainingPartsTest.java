@@ -119,6 +119,18 @@ class TrainingPartsTest {
     }
 
     @Test
+    void epochWithoutValidationFramesShowsNoValidationErrors() {
+        EpochResult none = new EpochResult(1, 1e-3, 0.5, 0.5, Double.NaN, Double.NaN, Double.NaN, 1.0);
+        assertFalse(none.validated());
+        assertEquals("no validation frames", none.validationSummary());
+        assertEquals("", ProgressListener.validationText(none));
+        EpochResult some = new EpochResult(1, 1e-3, 0.5, 0.4, 0.001234, 0.01, 0.05, 1.0);
+        assertTrue(some.validated());
+        assertEquals("val energy MAE 1.234 meV/atom, force MAE 50.000 meV/Å", some.validationSummary());
+        assertEquals(" | val E 1.23 meV/at F 50.0 meV/Å", ProgressListener.validationText(some));
+    }
+
+    @Test
     void metricsCsvIsRewrittenFromHistory() throws Exception {
         Path f = dir.resolve("metrics.csv");
         MetricsCsvLogger log = new MetricsCsvLogger(f);
