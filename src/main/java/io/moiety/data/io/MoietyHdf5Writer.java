@@ -11,8 +11,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Writes the Moiety HDF5 layout: one group per molecule with attributes {@code smiles},
@@ -24,8 +22,6 @@ import org.slf4j.LoggerFactory;
  * labelled frames can be stored.
  */
 final class MoietyHdf5Writer {
-    private static final Logger LOG = LoggerFactory.getLogger(MoietyHdf5Writer.class);
-
     private MoietyHdf5Writer() {}
 
     /**
@@ -47,8 +43,7 @@ final class MoietyHdf5Writer {
             Set<String> ids = new HashSet<>();
             for (MoleculeRecord m : molecules) {
                 if (m.frames().isEmpty()) {
-                    LOG.warn("molecule '{}' has no frames: not written (HDF5 cannot hold empty datasets here)", m.id());
-                    continue;
+                    continue; // DatasetFiles warns
                 }
                 if (m.id().contains("/") || m.id().equals(".")) {
                     throw new IllegalArgumentException("molecule id '" + m.id() + "' cannot be an HDF5 group name (contains '/')");

@@ -4,6 +4,7 @@ import io.moiety.eval.CellResult;
 import io.moiety.eval.CommitteeUncertainty;
 import io.moiety.eval.Split;
 import io.moiety.report.Charts;
+import io.moiety.report.Plot;
 import io.moiety.report.ReportDocument;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,8 +24,11 @@ final class CommitteeSection {
 
     private CommitteeSection() {}
 
-    /** Adds the section to {@code doc} when the run has a committee (a model with ≥ 2 finished seeds on a task). */
-    static void add(ReportDocument doc, Path runDir, List<CellResult> results) throws IOException {
+    /**
+     * Adds the section to {@code doc} when the run has a committee (a model with ≥ 2 finished seeds
+     * on a task), and its plots (not yet drawn) to {@code plots}.
+     */
+    static void add(ReportDocument doc, Path runDir, List<CellResult> results, List<Plot> plots) throws IOException {
         List<CommitteeUncertainty> committees = CommitteeUncertainty.of(runDir, results);
         if (committees.isEmpty()) {
             return;
@@ -49,18 +53,19 @@ final class CommitteeSection {
         doc.add(new ReportDocument.Table(List.of("task", "model", "K", "ID frames", "OOD frames", "AUC E σ",
                 "AUC E σ/N", "AUC F σ", "OOD ρ / r (E σ, |ΔE|)", "OOD ρ / r (F σ, F err)"), rows,
                 new boolean[] {false, false, true, true, true, true, true, true, false, false}));
-        List<ReportDocument.Figure> figs = new ArrayList<>();
+        List<Plot> shown = new ArrayList<>();
         for (CommitteeUncertainty c : committees) {
             c.write(runDir.resolve("committee").resolve(c.task()).resolve(c.model()));
-            figs.add(plot(runDir, c, false));
+            shown.add(plot(c, false));
             if (c.hasForces()) {
-                figs.add(plot(runDir, c, true));
+                shown.add(plot(c, true));
             }
         }
-        doc.add(new ReportDocument.Figures(figs));
+        plots.addAll(shown);
+        doc.add(new ReportDocument.Figures(shown.stream().map(p -> p.figure("plots")).toList()));
     }
 
-    private static ReportDocument.Figure plot(Path runDir, CommitteeUncertainty c, boolean forces) throws IOException {
+    private static Plot plot(CommitteeUncertainty c, boolean forces) {
         CommitteeUncertainty.Frames id = c.frames().get(Split.ID);
         CommitteeUncertainty.Frames ood = c.frames().get(Split.OOD);
         String what = forces ? "force" : "energy";
@@ -69,11 +74,9 @@ final class CommitteeSection {
         String y = forces ? "force error (eV/Å)" : "|ΔE| (eV)";
         double[][] a = forces ? new double[][] {id.forceStd(), id.forceError(), ood.forceStd(), ood.forceError()}
                 : new double[][] {id.energyStd(), id.energyError(), ood.energyStd(), ood.energyError()};
-        String base = "committee-" + c.task() + "-" + c.model() + "-" + what;
-        Charts.save(Charts.logLogScatter(title, x, y, "ID test", a[0], a[1], "OOD", a[2], a[3], PNG_POINTS),
+        String base = "committee-" + ReportWriter.safe(c.task()) + "-" + ReportWriter.safe(c.model()) + "-" + what;
+        return new Plot(base, Charts.logLogScatter(title, x, y, "ID test", a[0], a[1], "OOD", a[2], a[3], PNG_POINTS),
                 Charts.logLogScatter(title, x, y, "ID test", a[0], a[1], "OOD", a[2], a[3], SVG_POINTS),
-                runDir.resolve("plots"), base);
-        return new ReportDocument.Figure("plots/" + base + ".png", "plots/" + base + ".svg",
                 "Committee " + what + " error against uncertainty, " + c.task() + " · " + c.model());
     }
 
