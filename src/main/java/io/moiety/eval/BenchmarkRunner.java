@@ -280,7 +280,7 @@ public final class BenchmarkRunner {
             }
             train.add(m.withFrames(kept));
         }
-        return new TaskSplit(split.task(), train, split.validation(), split.idTest(), split.ood());
+        return new TaskSplit(split.task(), train, split.validation(), split.idTest(), split.ood(), split.isolatedAtoms());
     }
 
     private static void step(ProgressBar bar) {
@@ -330,16 +330,16 @@ public final class BenchmarkRunner {
             }
             long t2 = System.nanoTime();
             return new CellResult(cell, null, potential.predictsForces(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
-                    metrics, envs, parity);
+                    metrics, envs, parity, potential.referenceEnergies());
         } catch (Throwable ex) {
             return CellResult.failed(cell, message(ex), (System.nanoTime() - t0) / 1e9);
         }
     }
 
     /**
-     * Training folder of a cell: {@code training/MODEL/seed-N-HASH} with HASH over the overrides
-     * and the training and validation frames, so tasks with the same training data (duplication and
-     * fission) share one trained model.
+     * Training folder of a cell: {@code training/MODEL/seed-N-HASH} with HASH over the overrides,
+     * the training and validation frames and the isolated-atom energies, so tasks with the same
+     * training data (duplication and fission) share one trained model.
      */
     Path trainingDir(Cell cell, TaskSplit split) {
         try {
@@ -356,6 +356,10 @@ public final class BenchmarkRunner {
                         }
                     }
                 }
+            }
+            if (!split.isolatedAtoms().isEmpty()) {
+                // they become the reference energies (training.e0); data without them keeps its old folders
+                md.update(("|e0" + split.isolatedAtoms().energies()).getBytes(StandardCharsets.UTF_8));
             }
             String hash = HexFormat.of().formatHex(md.digest()).substring(0, 12);
             return options.runDir().resolve("training").resolve(cell.model()).resolve("seed-" + cell.seed() + "-" + hash);

@@ -9,6 +9,7 @@ import io.moiety.model.Devices;
 import io.moiety.model.EnergyModel;
 import io.moiety.model.ModelConfig;
 import io.moiety.model.Models;
+import io.moiety.model.NetworkPotential;
 import io.moiety.model.Potential;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -124,7 +125,8 @@ public final class Training {
         EnergyModel model = EnergyModel.create(config, device, request.seed());
         try {
             EnergyNormalization norm = start.normalization() != null ? start.normalization()
-                    : EnergyNormalization.fit(request.train(), tc.isolatedAtoms());
+                    : EnergyNormalization.fit(request.train(), tc, request.isolatedAtoms());
+            LOG.info("{}: {}", name, norm.describeReferences());
             model.setHead(norm.toHead());
             if (start.weightsFrom() != null) {
                 // before the loop exists, so its EMA starts from these weights too
@@ -154,7 +156,7 @@ public final class Training {
                 logSummary(name, loop.run());
             }
             loadBest(model, request.runDir());
-            return model.asPotential(name, tc.validBatchSize());
+            return new NetworkPotential(name, model, tc.validBatchSize(), norm.describeReferences());
         } catch (IOException | RuntimeException e) {
             model.close();
             throw e;
@@ -214,7 +216,7 @@ public final class Training {
             }
             Map<String, Object> tr = state.training();
             int batch = tr.get("valid_batch_size") instanceof Number n ? n.intValue() : 32;
-            return model.asPotential(state.modelName(), batch);
+            return new NetworkPotential(state.modelName(), model, batch, state.normalization().describeReferences());
         } catch (IOException | RuntimeException e) {
             model.close();
             throw e;

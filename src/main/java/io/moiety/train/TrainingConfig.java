@@ -33,28 +33,41 @@ import java.util.TreeSet;
  * @param loss                  {@code mse} (squared errors) or {@code mae} (absolute errors) in both terms
  * @param energyWeight          weight of the per-atom energy term (MSE in eV²/atom², MAE in eV/atom)
  * @param forcesWeight          weight of the force-component term (MSE in (eV/Å)², MAE in eV/Å)
- * @param isolatedAtoms         optional extended-XYZ file with isolated-atom energies; when null the
- *                              per-element reference energies are fitted by least squares
+ * @param isolatedAtoms         optional file with isolated-atom energies (any dataset format: extended
+ *                              XYZ {@code config_type=IsolatedAtom} or single-atom frames, Moiety HDF5
+ *                              {@code isolated_atoms}); overrides those stored with the training data
  * @param maxWallMinutes        stop after the first epoch that ends past this much wall time, summed
  *                              over resumed sessions (0: no limit; makes the epoch count machine-dependent)
+ * @param e0                    where the per-element reference energies E0 come from: {@code isolated}
+ *                              (the isolated-atom energies stored with the training data, or the
+ *                              {@code isolated_atoms} file), {@code least-squares} (fitted on the training
+ *                              energies) or {@code auto} (the default: isolated when the data has them for
+ *                              every training element, least squares otherwise)
  */
 public record TrainingConfig(String optimizer, double learningRate, double weightDecay, double beta1,
                              double beta2, double epsilon, int batchSize, int validBatchSize, int maxEpochs,
                              double warmupEpochs, String scheduler, double plateauFactor, int plateauPatience,
                              double minLearningRate, double emaDecay, double clipGradNorm,
                              int earlyStoppingPatience, String loss, double energyWeight, double forcesWeight,
-                             Path isolatedAtoms, double maxWallMinutes) {
+                             Path isolatedAtoms, double maxWallMinutes, String e0) {
 
     /** Keys accepted in the {@code training:} section. */
     public static final Set<String> KEYS = Set.of("optimizer", "lr", "weight_decay", "beta1", "beta2", "epsilon",
             "batch_size", "valid_batch_size", "max_epochs", "warmup_epochs", "scheduler", "plateau_factor",
             "plateau_patience", "min_lr", "ema_decay", "clip_grad_norm", "early_stopping_patience",
-            "loss", "energy_weight", "forces_weight", "isolated_atoms", "max_wall_minutes");
+            "loss", "energy_weight", "forces_weight", "isolated_atoms", "max_wall_minutes", "e0");
+
+    /** Values of {@code e0}. */
+    public static final String E0_AUTO = "auto", E0_ISOLATED = "isolated", E0_LEAST_SQUARES = "least-squares";
 
     public TrainingConfig {
         optimizer = optimizer.toLowerCase(Locale.ROOT);
         scheduler = scheduler.toLowerCase(Locale.ROOT);
         loss = loss.toLowerCase(Locale.ROOT);
+        e0 = e0.toLowerCase(Locale.ROOT);
+        require(Set.of(E0_AUTO, E0_ISOLATED, E0_LEAST_SQUARES).contains(e0), "e0", "isolated, least-squares or auto", e0);
+        require(!(isolatedAtoms != null && e0.equals(E0_LEAST_SQUARES)), "e0",
+                "isolated or auto when isolated_atoms (" + isolatedAtoms + ") is set", e0);
         require(optimizer.equals("adam") || optimizer.equals("adamw"), "optimizer", "adam or adamw", optimizer);
         require(Set.of("plateau", "cosine", "constant").contains(scheduler), "scheduler",
                 "plateau, cosine or constant", scheduler);
@@ -120,7 +133,7 @@ public record TrainingConfig(String optimizer, double learningRate, double weigh
                 num(s, "ema_decay", 0.99), num(s, "clip_grad_norm", 10.0),
                 integer(s, "early_stopping_patience", 30), str(s, "loss", "mse"), num(s, "energy_weight", 1.0),
                 num(s, "forces_weight", 100.0), iso == null || iso.isBlank() ? null : Path.of(iso),
-                num(s, "max_wall_minutes", 0));
+                num(s, "max_wall_minutes", 0), str(s, "e0", E0_AUTO));
     }
 
     /** Whether the loss takes absolute errors ({@code loss: mae}) rather than squared ones. */
@@ -166,6 +179,7 @@ public record TrainingConfig(String optimizer, double learningRate, double weigh
             m.put("isolated_atoms", isolatedAtoms.toString());
         }
         m.put("max_wall_minutes", maxWallMinutes);
+        m.put("e0", e0);
         return m;
     }
 

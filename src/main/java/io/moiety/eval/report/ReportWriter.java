@@ -98,6 +98,14 @@ public final class ReportWriter {
         if (!zeroShot.isEmpty()) {
             doc.paragraph(zeroShotNote(zeroShot));
         }
+        ReportDocument.Table e0 = referenceEnergyTable();
+        if (e0 != null) {
+            doc.heading(1, "Reference energies (E0)");
+            doc.paragraph("Per-element reference energies E0(Z) added to each trained network's output (eV): "
+                    + "isolated-atom energies stored with the data (`training.e0: isolated`, the default when the data "
+                    + "has them) or a least-squares fit on the task's training energies (`training.e0: least-squares`).");
+            doc.add(e0);
+        }
         if (!summary.failures().isEmpty()) {
             doc.heading(1, "Failed cells");
             List<List<String>> rows = new ArrayList<>();
@@ -133,6 +141,17 @@ public final class ReportWriter {
         return doc;
     }
 
+    /** Each finished cell that states its reference energies, with their source and values; null when none does. */
+    private ReportDocument.Table referenceEnergyTable() {
+        List<List<String>> rows = new ArrayList<>();
+        for (CellResult r : results) {
+            if (r.ok() && !r.referenceEnergies().isEmpty()) {
+                rows.add(List.of("`" + r.cell().id() + "`", r.referenceEnergies()));
+            }
+        }
+        return rows.isEmpty() ? null : new ReportDocument.Table(List.of("cell", "E0 source and values"), rows, null);
+    }
+
     /** What a zero-shot cell is and how its total energies relate to the labels. */
     private static String zeroShotNote(List<Suite.ModelEntry> models) {
         List<String> names = new ArrayList<>();
@@ -146,8 +165,8 @@ public final class ReportWriter {
                 + "A difference between the model's level of theory or reference energies and the labels' therefore "
                 + "enters every total-energy error as a per-element offset that grows with the number of atoms, so OOD "
                 + "molecules larger than the training molecules show larger energy errors for that reason alone; "
-                + "force errors are free of it. Trained models and baselines fit their reference energies on the "
-                + "training frames.";
+                + "force errors are free of it. Baselines fit their reference energies on the training frames; trained "
+                + "networks take them as the section Reference energies (E0) states.";
     }
 
     /** The model's name, marked when it is evaluated zero-shot. */
