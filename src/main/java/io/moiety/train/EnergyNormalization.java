@@ -118,7 +118,7 @@ public record EnergyNormalization(Map<Integer, Double> referenceEnergies, double
     }
 
     /** Whether the reference energies are isolated-atom energies (not fitted). */
-    public boolean isolated() {
+    public boolean fromIsolatedAtoms() {
         return source.startsWith(ISOLATED);
     }
 

@@ -58,7 +58,7 @@ class ReferenceEnergyChoiceTest {
             assertEquals(E0, n.referenceEnergies(), "e0=" + mode);
             assertEquals(PER_ATOM, n.shift(), 1e-12, "the network's per-atom shift takes the binding energy");
             assertEquals("isolated atoms from data.h5", n.source());
-            assertTrue(n.isolated());
+            assertTrue(n.fromIsolatedAtoms());
             assertTrue(n.describeReferences().startsWith("E0 (isolated atoms from data.h5): H -10.500000 eV, C -48.250000 eV"),
                     n.describeReferences());
         }
@@ -72,7 +72,7 @@ class ReferenceEnergyChoiceTest {
                 EnergyNormalization.fit(frames(), e0("auto"), isolated(1, 6)));
         for (EnergyNormalization n : fits) {
             assertEquals(EnergyNormalization.LEAST_SQUARES, n.source());
-            assertFalse(n.isolated());
+            assertFalse(n.fromIsolatedAtoms());
             E0.forEach((z, e) -> assertEquals(e + PER_ATOM, n.referenceEnergies().get(z), 1e-6, "Z=" + z));
             assertEquals(0.0, n.shift(), 1e-6);
         }
