@@ -8,6 +8,7 @@ import io.moiety.data.FolderLock;
 import io.moiety.data.Frame;
 import io.moiety.data.IsolatedAtoms;
 import io.moiety.eval.report.ReportWriter;
+import io.moiety.metrics.Metric;
 import io.moiety.model.Potential;
 import io.moiety.model.Prediction;
 import io.moiety.task.TaskSplit;
