@@ -11,8 +11,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Writes the Moiety HDF5 layout: one group per molecule with attributes {@code smiles},
@@ -25,8 +23,6 @@ import org.slf4j.LoggerFactory;
  * attribute per provenance entry.
  */
 final class MoietyHdf5Writer {
-    private static final Logger LOG = LoggerFactory.getLogger(MoietyHdf5Writer.class);
-
     /** Name of the group holding the isolated-atom energies; no molecule may have it. */
     static final String ISOLATED_ATOMS = "isolated_atoms";
 
@@ -51,8 +47,7 @@ final class MoietyHdf5Writer {
             Set<String> ids = new HashSet<>();
             for (MoleculeRecord m : molecules) {
                 if (m.frames().isEmpty()) {
-                    LOG.warn("molecule '{}' has no frames: not written (HDF5 cannot hold empty datasets here)", m.id());
-                    continue;
+                    continue; // DatasetFiles warns
                 }
                 if (m.id().contains("/") || m.id().equals(".")) {
                     throw new IllegalArgumentException("molecule id '" + m.id() + "' cannot be an HDF5 group name (contains '/')");
