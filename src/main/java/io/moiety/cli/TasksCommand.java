@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -81,7 +82,14 @@ public final class TasksCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         TaskLoader loader = tasksDir != null ? TaskLoader.fromDirectory(tasksDir) : TaskLoader.standard();
-        if (names == null || names.isEmpty()) {
+        boolean noNames = names == null || names.isEmpty();
+        if (noNames && (check || hints)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--check and --hints need task names, e.g. moiety tasks duplication --check");
+        }
+        if (!hints && (writeVariants || library != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--library and --write-variants go with --hints");
+        }
+        if (noNames) {
             List<Task> tasks = loader.loadAll();
             out.printf("%-22s %5s %5s  %s%n", "task", "train", "ood", "description");
             for (Task t : tasks) {

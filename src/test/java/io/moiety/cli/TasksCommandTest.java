@@ -41,4 +41,12 @@ class TasksCommandTest {
         assertEquals(10, loader.load("randhints-duplication").molecules(Role.TRAIN).size());
         TaskLoader.checkConsistent(loader.loadAll());
     }
+
+    @Test
+    void checkWithoutATaskAndWriteWithoutHintsAreUsageErrors() {
+        CliRun r = CliRun.of("tasks", "--check");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("need task names"), r.err());
+        assertEquals(2, CliRun.of("tasks", "duplication", "--write-variants").code());
+    }
 }
