@@ -28,12 +28,14 @@ import org.junit.jupiter.api.Test;
  *        │       │             │              │
  *        │     label         model            │
  *        └───────┴──────┬──────┴──────────────┘
- *                report · data · chem            (ground)
+ *                report · metrics · data · chem  (ground)
  * </pre>
  * The generation wing (label, task) and the learning wing (model, train) meet in eval; the
  * descriptors stand on chem and label; property models and causal learning stand on the
  * descriptors and never reach into model, train or eval; the shared report package sits at the
- * ground so that every subsystem can write md/html reports and plots.
+ * ground so that every subsystem can write md/html reports and plots; the error metrics (sums,
+ * per-environment errors, statistics over seeds) sit at the ground beside it, used by training,
+ * the benchmark runner and the command line.
  */
 class PackageLayeringTest {
     /** For each top-level package, the packages it may use besides itself. */
@@ -41,15 +43,16 @@ class PackageLayeringTest {
             Map.entry("chem", Set.of()),
             Map.entry("data", Set.of("chem")),
             Map.entry("report", Set.of("chem", "data")),
+            Map.entry("metrics", Set.of("chem", "data")),
             Map.entry("label", Set.of("chem", "data")),
             Map.entry("task", Set.of("chem", "data", "label")),
             Map.entry("model", Set.of("chem", "data")),
-            Map.entry("train", Set.of("chem", "data", "model")),
-            Map.entry("eval", Set.of("chem", "data", "report", "label", "task", "model", "train")),
+            Map.entry("train", Set.of("chem", "data", "metrics", "model")),
+            Map.entry("eval", Set.of("chem", "data", "report", "metrics", "label", "task", "model", "train")),
             Map.entry("descriptors", Set.of("chem", "data", "label")),
             Map.entry("props", Set.of("chem", "data", "report", "label", "descriptors")),
             Map.entry("causal", Set.of("chem", "data", "report", "label", "descriptors", "props")),
-            Map.entry("cli", Set.of("chem", "data", "report", "label", "task", "model", "train", "eval",
+            Map.entry("cli", Set.of("chem", "data", "report", "metrics", "label", "task", "model", "train", "eval",
                     "descriptors", "props", "causal")));
     private static final Pattern REF = Pattern.compile("\\bio\\.moiety\\.([a-z]+)\\b");
 

@@ -1,7 +1,7 @@
 package io.moiety.causal;
 
 import io.moiety.data.io.DataFileException;
-import io.moiety.descriptors.CsvTable;
+import io.moiety.descriptors.CsvFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ public record VariableTable(List<String> names, double[][] x, Set<Integer> sinks
         if (new LinkedHashSet<>(columns).size() != columns.size()) {
             throw DataFileException.inFile(csv, "a column is chosen twice: " + String.join(", ", columns));
         }
-        CsvTable t = CsvTable.read(csv);
+        CsvFile t = CsvFile.read(csv);
         int[] cols = columns.stream().mapToInt(t::column).toArray();
         Set<Integer> sinks = new LinkedHashSet<>();
         for (String s : sinkColumns) {

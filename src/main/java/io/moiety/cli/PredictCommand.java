@@ -6,9 +6,9 @@ import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.data.io.DatasetFiles;
 import io.moiety.data.io.WriteOptions;
+import io.moiety.metrics.ErrorAccumulator;
 import io.moiety.model.Potential;
 import io.moiety.model.Prediction;
-import io.moiety.train.ErrorStats;
 import io.moiety.train.Training;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
@@ -108,7 +108,7 @@ public final class PredictCommand implements Callable<Integer> {
         if (ckpt != null) {            // a deployed potential's training set is unknown to Moiety
             warnAboutCompositions(ckpt, molecules);
         }
-        ErrorStats stats = new ErrorStats();
+        ErrorAccumulator stats = new ErrorAccumulator();
         List<MoleculeRecord> predicted = new ArrayList<>();
         long start = System.nanoTime();
         try (Potential p = source.potential != null ? external.load(source.potential, device) : Training.load(ckpt, device);
@@ -121,10 +121,10 @@ public final class PredictCommand implements Callable<Integer> {
                     preds.addAll(p.predict(part));
                     bar.stepBy(part.size());
                 }
-                stats.addAll(m.frames(), preds);
                 List<Frame> out = new ArrayList<>(preds.size());
                 for (int i = 0; i < preds.size(); i++) {
                     Frame f = m.frames().get(i);
+                    stats.add(f, preds.get(i).energy(), preds.get(i).forces());
                     Map<String, String> info = new LinkedHashMap<>(f.info());
                     if (f.hasEnergy()) {
                         info.put("ref_energy", Double.toString(f.energy()));

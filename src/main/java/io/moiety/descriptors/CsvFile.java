@@ -131,6 +131,31 @@ public record CsvFile(Path file, List<String> header, List<String[]> rows, int[]
         return new CsvFile(file, List.copyOf(header), rows, lines);
     }
 
+    /** Number of data rows. */
+    public int size() { return rows.size(); }
+
+    /** Line (1-based) on which data row {@code r} starts. */
+    public int line(int r) { return lines[r]; }
+
+    /** The text of row {@code r}, column {@code c}, without surrounding white space. */
+    public String text(int r, int c) {
+        return rows.get(r)[c].strip();
+    }
+
+    /** The number in row {@code r}, column {@code c}; empty or non-numeric text is an error at file:line: column. */
+    public double number(int r, int c) {
+        String s = text(r, c);
+        try {
+            double v = Double.parseDouble(s);
+            if (!Double.isFinite(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw DataFileException.atLine(file, line(r), header.get(c), "'" + s + "' is not a finite number");
+        }
+    }
+
     /** Index of column {@code name}; an error listing the columns when it is absent. */
     public int column(String name) {
         int i = header.indexOf(name);

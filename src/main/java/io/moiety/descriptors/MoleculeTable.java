@@ -38,7 +38,7 @@ public record MoleculeTable(List<String> ids, List<String> smiles, List<String> 
      */
     public static MoleculeTable read(Path csv, String idColumn, String smilesColumn, List<Label> labels,
                                      InvalidRows invalid, Consumer<String> warnings) throws IOException {
-        CsvTable t = CsvTable.read(csv);
+        CsvFile t = CsvFile.read(csv);
         int idCol = t.column(idColumn);
         int smiCol = t.column(smilesColumn);
         int[] labelCols = new int[labels.size()];

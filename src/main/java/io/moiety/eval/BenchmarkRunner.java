@@ -5,6 +5,11 @@ import io.moiety.data.FolderLock;
 import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.eval.baseline.ElementReferencePotential;
+import io.moiety.metrics.AtomEnvironments;
+import io.moiety.metrics.EnvironmentError;
+import io.moiety.metrics.ErrorAccumulator;
+import io.moiety.metrics.ParitySample;
+import io.moiety.metrics.SplitMetrics;
 import io.moiety.model.Potential;
 import io.moiety.model.Prediction;
 import io.moiety.task.TaskSplit;
@@ -318,7 +323,7 @@ public final class BenchmarkRunner {
                                     + " predictions for " + chunk.size() + " frames");
                         }
                         for (int i = 0; i < chunk.size(); i++) {
-                            acc.add(chunk.get(i), pred.get(i), labels);
+                            acc.add(chunk.get(i), pred.get(i).energy(), pred.get(i).forces(), labels);
                         }
                         files.add(m.id(), chunk, pred, from);
                     }

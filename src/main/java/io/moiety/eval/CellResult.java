@@ -1,5 +1,8 @@
 package io.moiety.eval;
 
+import io.moiety.metrics.EnvironmentError;
+import io.moiety.metrics.ParitySample;
+import io.moiety.metrics.SplitMetrics;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

@@ -1,5 +1,9 @@
 package io.moiety.eval;
 
+import io.moiety.metrics.EnvironmentError;
+import io.moiety.metrics.Metric;
+import io.moiety.metrics.SplitMetrics;
+import io.moiety.metrics.Stats;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

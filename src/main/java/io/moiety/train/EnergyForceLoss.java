@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.moiety.data.Frame;
+import io.moiety.metrics.ErrorAccumulator;
 import io.moiety.model.EnergyModel;
 import java.util.List;
 
@@ -72,6 +73,17 @@ public final class EnergyForceLoss {
             loss = loss.add(forceTerm.mul(array(step, new double[] {forcesWeight}, new Shape(), dt)));
         }
         return loss;
+    }
+
+    /**
+     * The same formula on accumulated errors (missing energies or forces count as 0): the
+     * validation loss, comparable with the training loss.
+     */
+    public double of(ErrorAccumulator errors) {
+        double e = errors.energyCount() == 0 ? 0
+                : absolute ? errors.energyMaePerAtom() : errors.energyMsePerAtom();
+        double f = errors.forceComponentCount() == 0 ? 0 : absolute ? errors.forceMae() : errors.forceMse();
+        return energyWeight * e + forcesWeight * f;
     }
 
     /** Mean of the squared or absolute residuals. */

@@ -7,6 +7,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import io.moiety.chem.Structure;
 import io.moiety.data.Frame;
+import io.moiety.metrics.ErrorAccumulator;
 import io.moiety.model.EnergyModel;
 import io.moiety.model.Prediction;
 import io.moiety.model.nn.GradMode;
@@ -232,9 +233,13 @@ public final class TrainingLoop implements AutoCloseable, TrainingView {
         if (valid.isEmpty()) {
             return new EpochResult(epoch, lr, trainLoss, trainLoss, Double.NaN, Double.NaN, Double.NaN, wall);
         }
-        ErrorStats stats = withInferenceWeights(() -> new ErrorStats().addAll(valid,
-                model.predict(valid.stream().map(Frame::structure).toList(), config.validBatchSize())));
-        return new EpochResult(epoch, lr, trainLoss, stats.loss(config.absoluteErrors(), config.energyWeight(), config.forcesWeight()),
+        List<Prediction> predicted = withInferenceWeights(() ->
+                model.predict(valid.stream().map(Frame::structure).toList(), config.validBatchSize()));
+        ErrorAccumulator stats = new ErrorAccumulator();
+        for (int i = 0; i < valid.size(); i++) {
+            stats.add(valid.get(i), predicted.get(i).energy(), predicted.get(i).forces());
+        }
+        return new EpochResult(epoch, lr, trainLoss, loss.of(stats),
                 stats.energyMaePerAtom(), stats.energyMae(), stats.forceMae(), wall);
     }
 

@@ -6,6 +6,8 @@ import io.moiety.chem.Structure;
 import io.moiety.data.Frame;
 import io.moiety.eval.baseline.ElementReferencePotential;
 import io.moiety.eval.baseline.GroupAdditivityPotential;
+import io.moiety.metrics.AtomEnvironments;
+import io.moiety.metrics.CovalentBonds;
 import io.moiety.model.Prediction;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moiety.data.FolderLock;
 import io.moiety.eval.report.ReportWriter;
+import io.moiety.metrics.Metric;
 import io.moiety.task.Identifiability;
 import io.moiety.task.Role;
 import io.moiety.task.TaskMolecule;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import io.moiety.chem.Structure;
 import io.moiety.eval.baseline.StructuralCategories;
+import io.moiety.metrics.AtomEnvironments;
+import io.moiety.metrics.CovalentBonds;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

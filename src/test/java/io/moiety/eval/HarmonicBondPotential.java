@@ -2,6 +2,7 @@ package io.moiety.eval;
 
 import io.moiety.chem.Structure;
 import io.moiety.data.Frame;
+import io.moiety.metrics.CovalentBonds;
 import io.moiety.model.Potential;
 import io.moiety.model.Prediction;
 import java.util.ArrayList;

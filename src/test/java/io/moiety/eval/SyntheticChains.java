@@ -3,6 +3,8 @@ package io.moiety.eval;
 import io.moiety.chem.Structure;
 import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
+import io.moiety.metrics.AtomEnvironments;
+import io.moiety.metrics.CovalentBonds;
 import io.moiety.task.TaskSplit;
 import java.util.ArrayList;
 import java.util.List;

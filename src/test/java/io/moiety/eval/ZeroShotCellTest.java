@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import io.moiety.data.Frame;
 import io.moiety.eval.report.ReportWriter;
+import io.moiety.metrics.Metric;
 import io.moiety.model.Prediction;
 import io.moiety.model.external.ExternalOptions;
 import io.moiety.model.external.TorchScriptPotential;

@@ -2,6 +2,8 @@ package io.moiety.train;
 
 import io.moiety.chem.Structure;
 import io.moiety.data.Frame;
+import io.moiety.metrics.ErrorAccumulator;
+import io.moiety.model.Prediction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -23,6 +25,15 @@ final class ToyMolecules {
         -0.360, -0.515, 0.890,
         -0.360, -0.515, -0.890,
         1.740, 0.900, 0.000};
+
+    /** Errors of {@code predictions} against the labelled {@code frames}, in order. */
+    static ErrorAccumulator errors(List<Frame> frames, List<Prediction> predictions) {
+        ErrorAccumulator errors = new ErrorAccumulator();
+        for (int i = 0; i < frames.size(); i++) {
+            errors.add(frames.get(i), predictions.get(i).energy(), predictions.get(i).forces());
+        }
+        return errors;
+    }
 
     /** {@code count} frames displaced by up to {@code amplitude} Å per coordinate. */
     static List<Frame> frames(int count, double amplitude, long seed) {

@@ -12,6 +12,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.moiety.data.Frame;
+import io.moiety.metrics.ErrorAccumulator;
 import io.moiety.model.EnergyModel;
 import io.moiety.model.Prediction;
 import java.nio.file.Files;
@@ -142,12 +143,12 @@ class TrainingPartsTest {
             fc[0] += 0.3;
             p.add(new Prediction(f.energy() + 0.6, fc));
         }
-        ErrorStats s = new ErrorStats().addAll(frames, p);
+        ErrorAccumulator s = ToyMolecules.errors(frames, p);
         assertEquals(0.6, s.energyMae(), 1e-9);
         assertEquals(0.1, s.energyMaePerAtom(), 1e-9);
         assertEquals(0.3 / 18, s.forceMae(), 1e-9);
-        assertEquals(2 * 0.01 + 10 * 0.09 / 18, s.loss(false, 2, 10), 1e-9);
-        assertEquals(2 * 0.1 + 10 * 0.3 / 18, s.loss(true, 2, 10), 1e-9);
+        assertEquals(2 * 0.01 + 10 * 0.09 / 18, new EnergyForceLoss(false, 2, 10).of(s), 1e-9);
+        assertEquals(2 * 0.1 + 10 * 0.3 / 18, new EnergyForceLoss(true, 2, 10).of(s), 1e-9);
     }
 
     @Test
@@ -172,14 +173,15 @@ class TrainingPartsTest {
             atoms += f.size();
         }
         double[] flat = forces.stream().flatMapToDouble(Arrays::stream).toArray();
-        ErrorStats stats = new ErrorStats().addAll(frames, p);
+        ErrorAccumulator stats = ToyMolecules.errors(frames, p);
         try (NDManager m = NDManager.newBaseManager()) {
             EnergyModel.Output out = new EnergyModel.Output(m.create(rel), ref, m.create(flat, new Shape(atoms, 3)), null, null);
             for (boolean absolute : new boolean[] {false, true}) {
-                double got = new EnergyForceLoss(absolute, 3, 70).compute(out, frames, m).getDouble();
-                assertEquals(stats.loss(absolute, 3, 70), got, 1e-9, absolute ? "mae" : "mse");
+                EnergyForceLoss loss = new EnergyForceLoss(absolute, 3, 70);
+                double got = loss.compute(out, frames, m).getDouble();
+                assertEquals(loss.of(stats), got, 1e-9, absolute ? "mae" : "mse");
             }
-            assertNotEquals(stats.loss(false, 3, 70), stats.loss(true, 3, 70));
+            assertNotEquals(new EnergyForceLoss(false, 3, 70).of(stats), new EnergyForceLoss(true, 3, 70).of(stats));
         }
     }
 

@@ -11,6 +11,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.moiety.data.Frame;
+import io.moiety.metrics.ErrorAccumulator;
 import io.moiety.model.EnergyModel;
 import io.moiety.model.ModelConfig;
 import io.moiety.model.Potential;
@@ -105,7 +106,7 @@ class TrainingRunTest {
                 "training.batch_size=10", "training.scheduler=cosine", "training.lr=0.02",
                 "training.min_lr=0.0001", "training.ema_decay=0", "training.warmup_epochs=5",
                 "training.early_stopping_patience=0", "training.energy_weight=100"))) {
-            ErrorStats s = new ErrorStats().addAll(train, p.predict(train));
+            ErrorAccumulator s = ToyMolecules.errors(train, p.predict(train));
             double std = forceStd(train);
             System.out.printf("%s overfit: force MAE %.4f eV/Å (std %.3f), energy MAE %.5f eV/atom%n", type,
                     s.forceMae(), std, s.energyMaePerAtom());

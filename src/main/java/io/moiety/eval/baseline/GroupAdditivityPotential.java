@@ -2,8 +2,8 @@ package io.moiety.eval.baseline;
 
 import io.moiety.chem.Structure;
 import io.moiety.data.Frame;
-import io.moiety.eval.AtomEnvironments;
-import io.moiety.eval.CovalentBonds;
+import io.moiety.metrics.AtomEnvironments;
+import io.moiety.metrics.CovalentBonds;
 import io.moiety.model.LeastSquares;
 import io.moiety.model.Potential;
 import io.moiety.model.Prediction;

@@ -1,6 +1,11 @@
 package io.moiety.eval.report;
 
 import io.moiety.data.Mappers;
+import io.moiety.metrics.EnvironmentError;
+import io.moiety.metrics.Metric;
+import io.moiety.metrics.ParitySample;
+import io.moiety.metrics.SplitMetrics;
+import io.moiety.metrics.Stats;
 import io.moiety.report.Charts;
 import io.moiety.report.HtmlRenderer;
 import io.moiety.report.MarkdownRenderer;
@@ -8,14 +13,9 @@ import io.moiety.report.ReportDocument;
 import io.moiety.data.AtomicFile;
 import io.moiety.eval.BenchmarkRunner;
 import io.moiety.eval.CellResult;
-import io.moiety.eval.EnvironmentError;
-import io.moiety.eval.Metric;
-import io.moiety.eval.ParitySample;
 import io.moiety.eval.RunInfo;
 import io.moiety.eval.Split;
 import io.moiety.eval.StandardPotentials;
-import io.moiety.eval.SplitMetrics;
-import io.moiety.eval.Stats;
 import io.moiety.eval.Suite;
 import io.moiety.eval.Summary;
 import io.moiety.task.Identifiability;

@@ -1,4 +1,4 @@
-package io.moiety.eval;
+package io.moiety.metrics;
 
 import java.util.Collections;
 import java.util.EnumMap;

@@ -1,4 +1,4 @@
-package io.moiety.eval;
+package io.moiety.metrics;
 
 /**
  * The error measures reported per task, model, seed and split. Energies are totals per frame

@@ -1,7 +1,6 @@
-package io.moiety.eval;
+package io.moiety.metrics;
 
 import io.moiety.data.Frame;
-import io.moiety.model.Prediction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -12,9 +11,12 @@ import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Accumulates reference-vs-prediction errors over the frames of one split, frame by frame, and
- * turns them into {@link SplitMetrics}, per-environment force errors and a {@link ParitySample}.
- * Energies in eV, forces in eV/Å.
+ * Accumulates reference-vs-prediction errors frame by frame: the sums behind every error metric of
+ * the project (validation during training, {@code moiety predict}, benchmark splits). Gives the
+ * plain means ({@link #energyMae()}, {@link #forceMae()}, ...), the benchmark's
+ * {@link SplitMetrics}, per-environment force errors and a {@link ParitySample}. Frames without a
+ * reference energy are left out of the energy sums; force sums cover the frames with both reference
+ * and predicted forces. Energies in eV, forces in eV/Å.
  */
 public final class ErrorAccumulator {
     private static final double TINY = 1e-12;
@@ -26,6 +28,7 @@ public final class ErrorAccumulator {
 
     private int frames;
     private long atoms;
+    private long energyCount;
     private boolean forcesMissing;
     private double absE, sqE, absEAtom, sqEAtom;
     private final Welford refE = new Welford();
@@ -39,6 +42,11 @@ public final class ErrorAccumulator {
     private final double[] fRefSample;
     private final double[] fPredSample;
     private long forceSeen;
+
+    /** Totals only: no environment breakdown and no force parity sample. */
+    public ErrorAccumulator() {
+        this(Map.of(), 0);
+    }
 
     /**
      * @param trainingEnvironments atoms per environment label in the training frames (for marking unseen motifs)
@@ -62,31 +70,28 @@ public final class ErrorAccumulator {
         this.fPredSample = new double[maxForcePoints];
     }
 
+    /** Adds one frame without an environment breakdown. */
+    public void add(Frame reference, double energy, double[] forces) {
+        add(reference, energy, forces, null);
+    }
+
     /**
      * Adds one frame.
      *
+     * @param reference    the labelled frame
+     * @param energy       predicted total energy, eV
+     * @param forces       predicted forces, eV/Å, {@code [N*3]}, or null for an energy-only model
      * @param environments per-atom environment labels (null: no breakdown for this frame)
      */
-    public void add(Frame reference, Prediction prediction, String[] environments) {
-        if (!reference.hasEnergy()) {
-            throw new IllegalArgumentException("reference frame has no energy");
-        }
+    public void add(Frame reference, double energy, double[] forces, String[] environments) {
         int n = reference.size();
         frames++;
         atoms += n;
-        double err = prediction.energy() - reference.energy();
-        absE += Math.abs(err);
-        sqE += err * err;
-        absEAtom += Math.abs(err) / n;
-        sqEAtom += (err / n) * (err / n);
-        refE.add(reference.energy());
-        refEAtom.add(reference.energy() / n);
-        double offset = energyOffset.applyAsDouble(reference.structure().atomicNumbers());
-        eRef.add((reference.energy() - offset) / n);
-        ePred.add((prediction.energy() - offset) / n);
-
+        if (reference.hasEnergy()) {
+            addEnergy(reference, energy);
+        }
         double[] fr = reference.forces();
-        double[] fp = prediction.forces();
+        double[] fp = forces;
         boolean haveForces = fr != null && fp != null;
         if (!haveForces) {
             forcesMissing = true;
@@ -110,6 +115,8 @@ public final class ErrorAccumulator {
                 double r = fr[3 * a + k];
                 double p = fp[3 * a + k];
                 double d = p - r;
+                absF += Math.abs(d);
+                sqF += d * d;
                 aAbs += Math.abs(d);
                 aSq += d * d;
                 dot += r * p;
@@ -117,8 +124,6 @@ public final class ErrorAccumulator {
                 np += p * p;
                 sample(r, p);
             }
-            absF += aAbs;
-            sqF += aSq;
             components += 3;
             double cos = Double.NaN;
             if (nr > TINY && np > TINY) {
@@ -138,6 +143,22 @@ public final class ErrorAccumulator {
         }
     }
 
+    private void addEnergy(Frame reference, double energy) {
+        int n = reference.size();
+        energyCount++;
+        double err = energy - reference.energy();
+        double perAtom = err / n;
+        absE += Math.abs(err);
+        sqE += err * err;
+        absEAtom += Math.abs(perAtom);
+        sqEAtom += perAtom * perAtom;
+        refE.add(reference.energy());
+        refEAtom.add(reference.energy() / n);
+        double offset = energyOffset.applyAsDouble(reference.structure().atomicNumbers());
+        eRef.add((reference.energy() - offset) / n);
+        ePred.add((energy - offset) / n);
+    }
+
     private void sample(double r, double p) {
         long i = forceSeen++;
         if (i < maxForcePoints) {
@@ -152,26 +173,61 @@ public final class ErrorAccumulator {
         }
     }
 
-    /** The split's metrics; force metrics are NaN if any frame lacked predicted or reference forces. */
+    /** Frames with a reference energy. */
+    public long energyCount() { return energyCount; }
+
+    /** Force components with both a reference and a prediction. */
+    public long forceComponentCount() { return components; }
+
+    /** Energy MAE (eV); NaN without energy labels. */
+    public double energyMae() { return energyCount == 0 ? Double.NaN : absE / energyCount; }
+
+    /** Energy RMSE (eV). */
+    public double energyRmse() { return Math.sqrt(energyMse()); }
+
+    private double energyMse() { return energyCount == 0 ? Double.NaN : sqE / energyCount; }
+
+    /** Energy MAE per atom (eV/atom). */
+    public double energyMaePerAtom() { return energyCount == 0 ? Double.NaN : absEAtom / energyCount; }
+
+    /** Mean squared energy error per atom ((eV/atom)²). */
+    public double energyMsePerAtom() { return energyCount == 0 ? Double.NaN : sqEAtom / energyCount; }
+
+    /** Energy RMSE per atom (eV/atom). */
+    public double energyRmsePerAtom() { return Math.sqrt(energyMsePerAtom()); }
+
+    /** Force-component MAE (eV/Å) over the frames with forces on both sides; NaN without any. */
+    public double forceMae() { return components == 0 ? Double.NaN : absF / components; }
+
+    /** Mean squared force-component error ((eV/Å)²). */
+    public double forceMse() { return components == 0 ? Double.NaN : sqF / components; }
+
+    /** Force-component RMSE (eV/Å). */
+    public double forceRmse() { return Math.sqrt(forceMse()); }
+
+    /**
+     * The split's metrics; force metrics are NaN if any frame lacked predicted or reference forces
+     * (a split is compared on all of its frames or not at all).
+     */
     public SplitMetrics metrics() {
         EnumMap<Metric, Double> v = new EnumMap<>(Metric.class);
         if (frames == 0) {
             return new SplitMetrics(0, 0, v);
         }
-        v.put(Metric.ENERGY_MAE, absE / frames);
-        v.put(Metric.ENERGY_RMSE, Math.sqrt(sqE / frames));
-        v.put(Metric.ENERGY_MAE_PER_ATOM, absEAtom / frames);
-        v.put(Metric.ENERGY_RMSE_PER_ATOM, Math.sqrt(sqEAtom / frames));
+        v.put(Metric.ENERGY_MAE, energyMae());
+        v.put(Metric.ENERGY_RMSE, energyRmse());
+        v.put(Metric.ENERGY_MAE_PER_ATOM, energyMaePerAtom());
+        v.put(Metric.ENERGY_RMSE_PER_ATOM, energyRmsePerAtom());
         v.put(Metric.ENERGY_STD, refE.std());
-        v.put(Metric.ENERGY_RMSE_OVER_STD, Math.sqrt(sqE / frames) / refE.std());
-        v.put(Metric.ENERGY_RMSE_PER_ATOM_OVER_STD, Math.sqrt(sqEAtom / frames) / refEAtom.std());
+        v.put(Metric.ENERGY_RMSE_OVER_STD, energyRmse() / refE.std());
+        v.put(Metric.ENERGY_RMSE_PER_ATOM_OVER_STD, energyRmsePerAtom() / refEAtom.std());
         if (refF.count() > 0) {
             v.put(Metric.FORCE_STD, refF.std());
         }
         if (!forcesMissing && components > 0) {
-            v.put(Metric.FORCE_MAE, absF / components);
-            v.put(Metric.FORCE_RMSE, Math.sqrt(sqF / components));
-            v.put(Metric.FORCE_RMSE_OVER_STD, Math.sqrt(sqF / components) / refF.std());
+            v.put(Metric.FORCE_MAE, forceMae());
+            v.put(Metric.FORCE_RMSE, forceRmse());
+            v.put(Metric.FORCE_RMSE_OVER_STD, forceRmse() / refF.std());
             v.put(Metric.FORCE_COSINE, cosCount == 0 ? Double.NaN : cosSum / cosCount);
         }
         return new SplitMetrics(frames, atoms, v);

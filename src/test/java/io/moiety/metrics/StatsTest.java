@@ -1,4 +1,4 @@
-package io.moiety.eval;
+package io.moiety.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

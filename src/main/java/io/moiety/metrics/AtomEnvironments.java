@@ -1,4 +1,4 @@
-package io.moiety.eval;
+package io.moiety.metrics;
 
 import io.moiety.chem.Connectivity;
 import io.moiety.chem.Element;

@@ -1,10 +1,9 @@
-package io.moiety.eval;
+package io.moiety.metrics;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.moiety.chem.Structure;
 import io.moiety.data.Frame;
-import io.moiety.model.Prediction;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,10 +16,10 @@ class ErrorMetricsTest {
         ErrorAccumulator acc = new ErrorAccumulator(Map.of("A", 10L), 100);
         // frame 1: energy error +1; force errors (0,1,0) and (1,0,0)
         acc.add(Frame.of(H2, -10, new double[] {1, 0, 0, -1, 0, 0}),
-                new Prediction(-9, withForces ? new double[] {1, 1, 0, 0, 0, 0} : null), new String[] {"A", "B"});
+                -9, withForces ? new double[] {1, 1, 0, 0, 0, 0} : null, new String[] {"A", "B"});
         // frame 2: energy error -0.5; forces exact
         acc.add(Frame.of(H2, -12, new double[] {0, 2, 0, 0, -2, 0}),
-                new Prediction(-12.5, withForces ? new double[] {0, 2, 0, 0, -2, 0} : null), new String[] {"A", "B"});
+                -12.5, withForces ? new double[] {0, 2, 0, 0, -2, 0} : null, new String[] {"A", "B"});
         return acc;
     }
 
@@ -73,6 +72,31 @@ class ErrorMetricsTest {
         assertEquals(0, acc.paritySample().forceReference().length);
         assertNull(m.toMap().get("force_mae"));
         assertEquals(m.get(Metric.ENERGY_RMSE), SplitMetrics.fromMap(m.toMap()).get(Metric.ENERGY_RMSE));
+    }
+
+    @Test
+    void plainMeansCoverTheLabelledParts() {
+        ErrorAccumulator acc = new ErrorAccumulator();
+        // frame 1: energy error +1; force errors (0,1,0) and (1,0,0)
+        acc.add(Frame.of(H2, -10, new double[] {1, 0, 0, -1, 0, 0}), -9, new double[] {1, 1, 0, 0, 0, 0});
+        // frame 2: no reference energy, no reference forces: left out of both means
+        acc.add(Frame.of(H2, Double.NaN, null), 3, new double[] {5, 5, 5, 5, 5, 5});
+        // frame 3: energy error -0.5; energy-only prediction: left out of the force means
+        acc.add(Frame.of(H2, -12, new double[] {0, 2, 0, 0, -2, 0}), -12.5, null);
+        assertEquals(2, acc.energyCount());
+        assertEquals(6, acc.forceComponentCount());
+        assertEquals(0.75, acc.energyMae(), 1e-12);                          // (1 + 0.5) / 2
+        assertEquals(Math.sqrt(0.625), acc.energyRmse(), 1e-12);
+        assertEquals(0.375, acc.energyMaePerAtom(), 1e-12);                  // (0.5 + 0.25) / 2
+        assertEquals(0.15625, acc.energyMsePerAtom(), 1e-12);                // (0.25 + 0.0625) / 2
+        assertEquals(2.0 / 6, acc.forceMae(), 1e-12);
+        assertEquals(2.0 / 6, acc.forceMse(), 1e-12);
+        assertEquals(Math.sqrt(2.0 / 6), acc.forceRmse(), 1e-12);
+        // the benchmark's split metrics compare a split on all of its frames or not at all
+        assertTrue(Double.isNaN(acc.metrics().get(Metric.FORCE_MAE)));
+        assertEquals(3, acc.metrics().frames());
+        ErrorAccumulator none = new ErrorAccumulator();
+        assertTrue(Double.isNaN(none.energyMae()) && Double.isNaN(none.forceRmse()));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.moiety.eval;
+package io.moiety.metrics;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
