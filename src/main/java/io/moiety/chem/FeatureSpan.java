@@ -16,7 +16,8 @@ import org.ejml.simple.SimpleSVD;
  * training count matrix) leaves every training energy unchanged and moves the prediction for a
  * molecule with counts x by {@code x·δ}, so x's energy is determined exactly when x lies in the
  * row space of X. The rank test uses the singular value decomposition of X: singular values
- * below {@value #TOLERANCE} times the largest count as zero.
+ * below {@value #TOLERANCE} times the largest one count as zero; a molecule is determined when its
+ * distance from the row space is at most {@value #TOLERANCE} times the length of its count vector.
  *
  * <p>When x is outside the row space, {@link #check} names the reason as sparse linear relations
  * between counts that hold in every training molecule but not in x ("COOH and CH3 always occur
