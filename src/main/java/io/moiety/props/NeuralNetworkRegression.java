@@ -45,6 +45,18 @@ public final class NeuralNetworkRegression implements PropertyModel {
         return "mlp";
     }
 
+    /**
+     * The seed handed to DeepLearning4J: DL4J treats a zero seed as "no seed" and draws the initial
+     * weights at random, so every seed, 0 included, is mixed (SplitMix64 finaliser) to a non-zero value.
+     */
+    static long dl4jSeed(long seed) {
+        long z = seed + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z = z ^ (z >>> 31);
+        return z == 0 ? 1 : z;
+    }
+
     @Override
     public Fitted fit(PropertyTable train, long seed) {
         ColumnScaling xs = ColumnScaling.of(train.descriptors(), 0);
@@ -54,7 +66,7 @@ public final class NeuralNetworkRegression implements PropertyModel {
         int p = x[0].length;
         MultiLayerNetwork net = Nd4jThread.call(() -> {
             MultiLayerConfiguration conf = new NeuralNetConfiguration.Builder()
-                    .seed(seed)
+                    .seed(dl4jSeed(seed))
                     .dataType(DataType.DOUBLE)
                     .updater(new Adam(learningRate))
                     .l2(l2)
