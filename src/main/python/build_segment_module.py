@@ -1,4 +1,4 @@
-"""Builds the TorchScript segment-sum module used by io.moiety.model.nn.SegmentSum.
+"""Builds the TorchScript segment-sum module used by io.moiety.model.nn.IndexAddKernel.
 
 forward(x, index, size) returns out[t] = sum of the rows x[s] with index[s] == t, shape
 [size, ...]: torch.index_add on zeros. Its backward is index_select (a gather), whose backward is

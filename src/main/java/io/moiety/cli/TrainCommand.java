@@ -127,6 +127,10 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter outw = spec.commandLine().getOut();
         Path runDir = out != null ? out : Path.of("runs", Training.modelNameOf(model) + "-seed" + seed);
+        if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
+            throw new IllegalArgumentException(runDir + ": --out is a file; give a directory for the run (it holds "
+                    + "the checkpoints and metrics.csv)");
+        }
         Path last = runDir.resolve("last.ckpt");
         if (resume && !Files.exists(last)) {
             throw new IllegalArgumentException(runDir + " has no last.ckpt to resume; drop --resume to start a new run");

@@ -141,13 +141,12 @@ public final class BenchmarkRunner {
                 fingerprints[i] = fingerprint(cell);
                 if (options.force()) {
                     store.clear(cell);
-                } else {
-                    Optional<CellResult> done = reuse(cell, fingerprints[i]);
-                    if (done.isPresent()) {
-                        results[i] = done.get();
-                        step(bar);
-                        continue;
-                    }
+                }
+                Optional<CellResult> done = reuse(cell, fingerprints[i]);
+                if (done.isPresent()) {
+                    results[i] = done.get();
+                    step(bar);
+                    continue;
                 }
                 String task = cell.task();
                 if (!contexts.containsKey(task) && !taskErrors.containsKey(task)) {
@@ -237,7 +236,7 @@ public final class BenchmarkRunner {
     private CellResult runLocked(Cell cell, String fingerprint, TaskContext ctx, Path trainDir) throws IOException {
         try (FolderLock lock = FolderLock.acquire(trainDir, LOCK_POLL_MILLIS, () -> LOG.info(
                 "cell {}: another bench process holds {}; waiting for it", cell.id(), FolderLock.lockFile(trainDir)))) {
-            Optional<CellResult> done = options.force() ? Optional.empty() : reuse(cell, fingerprint);
+            Optional<CellResult> done = reuse(cell, fingerprint);
             if (done.isPresent()) {
                 return done.get();
             }
@@ -250,8 +249,15 @@ public final class BenchmarkRunner {
         }
     }
 
-    /** The cell's result when it finished earlier with {@code fingerprint} (counted as reused). */
+    /**
+     * The cell's result when it finished earlier with {@code fingerprint} (counted as reused);
+     * empty with {@code --force}. Asked once when planning and again under the cell's lock, since
+     * another process may have finished the cell in between.
+     */
     private Optional<CellResult> reuse(Cell cell, String fingerprint) throws IOException {
+        if (options.force()) {
+            return Optional.empty();
+        }
         Optional<CellResult> done = store.finished(cell, fingerprint);
         done.ifPresent(r -> reused.incrementAndGet());
         return done;

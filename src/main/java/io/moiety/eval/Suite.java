@@ -1,5 +1,6 @@
 package io.moiety.eval;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public record Suite(String name, String description, String data, String generat
         tasks = List.copyOf(tasks);
         models = List.copyOf(models);
         seeds = List.copyOf(seeds);
-        overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
+        overrides = overrides == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
         if (trainFramesPerMolecule < 0) {
             throw new IllegalArgumentException("suite '" + name + "' (" + origin + "): train_frames_per_molecule must be ≥ 0");
         }
@@ -86,7 +87,7 @@ public record Suite(String name, String description, String data, String generat
      */
     public record ModelEntry(String name, Map<String, String> overrides, List<String> tasks) {
         public ModelEntry {
-            overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
+            overrides = overrides == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
             tasks = tasks == null ? List.of() : List.copyOf(tasks);
         }
 

@@ -86,7 +86,7 @@ public final class LocalEngine implements WorkEngine {
 
         private void submit(U unit) {
             pending.incrementAndGet();
-            pool.execute(new Task(work.priority(unit), sequence.getAndIncrement(), unit));
+            pool.execute(new QueuedUnit(work.priority(unit), sequence.getAndIncrement(), unit));
         }
 
         private void runUnit(U unit) throws Exception {
@@ -98,19 +98,19 @@ public final class LocalEngine implements WorkEngine {
         }
 
         /** Queued unit: lower priority first, FIFO within a priority. */
-        private final class Task implements Runnable, Comparable<Task> {
+        private final class QueuedUnit implements Runnable, Comparable<QueuedUnit> {
             private final int priority;
             private final long seq;
             private final U unit;
 
-            Task(int priority, long seq, U unit) {
+            QueuedUnit(int priority, long seq, U unit) {
                 this.priority = priority;
                 this.seq = seq;
                 this.unit = unit;
             }
 
             @Override
-            public int compareTo(Task o) {
+            public int compareTo(QueuedUnit o) {
                 return priority != o.priority ? Integer.compare(priority, o.priority) : Long.compare(seq, o.seq);
             }
 

@@ -9,7 +9,7 @@ import io.moiety.model.graph.GraphBatch;
  * differentiable w.r.t. the batch positions. All trainable parameters live in {@link #block()}
  * (a DJL block: initialise, save and load it, hand its parameters to an optimizer).
  * Implementations must use the primitives of {@code io.moiety.model.nn} (constants from the
- * batch, segment sums, {@code Ops}) so that no DJL hazard can corrupt gradients or leak memory.
+ * batch, segment sums, {@code Tensors}) so that no DJL hazard can corrupt gradients or leak memory.
  */
 public interface AtomisticModel {
 

@@ -14,7 +14,7 @@ import io.moiety.model.graph.GraphBatch;
 import io.moiety.model.graph.NeighbourList;
 import io.moiety.model.nn.ForceGrad;
 import io.moiety.model.nn.GradMode;
-import io.moiety.model.nn.SegmentSum;
+import io.moiety.model.nn.IndexAddKernel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,7 +34,7 @@ public final class EnergyModel implements AutoCloseable {
     private final AtomisticModel network;
     private final NDManager manager;
     private final ForceGrad forceGrad;
-    private final SegmentSum segmentSum;
+    private final IndexAddKernel indexAdd;
     private EnergyHead head;
     private Map<String, NDArray> parameters;
 
@@ -66,7 +66,7 @@ public final class EnergyModel implements AutoCloseable {
         this.manager = manager;
         this.head = head;
         this.forceGrad = ForceGrad.load(manager);
-        this.segmentSum = SegmentSum.load(manager);
+        this.indexAdd = IndexAddKernel.load(manager);
     }
 
     /** A freshly initialised model (seeded) with identity head; set statistics with {@link #setHead}. */
@@ -132,7 +132,7 @@ public final class EnergyModel implements AutoCloseable {
      * its segment sums use the model's index-add kernel (close the batch before the model).
      */
     public GraphBatch batch(List<Structure> structures, NDManager parent, boolean forces) {
-        return GraphBatch.of(structures, config.cutoff(), NeighbourList.auto(), parent, device(), dtype(), forces, segmentSum);
+        return GraphBatch.of(structures, config.cutoff(), NeighbourList.auto(), parent, device(), dtype(), forces, indexAdd);
     }
 
     /** A batch owned by a sub-manager of the model's manager (close it after the step). */
@@ -197,7 +197,7 @@ public final class EnergyModel implements AutoCloseable {
     @Override
     public void close() {
         forceGrad.close();
-        segmentSum.close();
+        indexAdd.close();
         manager.close();
     }
 }

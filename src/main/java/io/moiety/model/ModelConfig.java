@@ -58,7 +58,11 @@ public record ModelConfig(String source, String type, double cutoff, String dtyp
         if (!"float32".equals(dtype) && !"float64".equals(dtype)) {
             throw new IllegalArgumentException(source + ": field 'dtype' must be float32 or float64, got " + dtype);
         }
-        architecture = Map.copyOf(architecture == null ? Map.of() : architecture);
+        // in the file's order, so that the YAML written into checkpoints is the same on every run
+        architecture = Collections.unmodifiableMap(new LinkedHashMap<>(architecture == null ? Map.of() : architecture));
+        if (architecture.containsValue(null)) {
+            throw new IllegalArgumentException(source + ": a model key has no value: " + architecture);
+        }
         training = training == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(training));
         ModelFactory factory = Models.factories().get(type);
         if (factory != null && !factory.keys().containsAll(architecture.keySet())) {

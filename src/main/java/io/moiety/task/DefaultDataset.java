@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,12 +37,17 @@ public final class DefaultDataset {
 
     /** {@code $XDG_CACHE_HOME/moiety}, else {@code $HOME/.cache/moiety} (the JVM's user.home when HOME is unset). */
     static Path userCache() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
+        return userCache(System.getenv(), System.getProperty("user.home"));
+    }
+
+    /** {@link #userCache()} for the given environment variables and JVM user.home. */
+    static Path userCache(Map<String, String> env, String userHome) {
+        String xdg = env.get("XDG_CACHE_HOME");
         if (xdg != null && !xdg.isBlank()) {
             return Path.of(xdg, "moiety");
         }
-        String home = System.getenv("HOME");
-        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".cache", "moiety");
+        String home = env.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : userHome, ".cache", "moiety");
     }
 
     /** {@link #locate()} with the checkout file, class loader and cache folder given (for tests). */

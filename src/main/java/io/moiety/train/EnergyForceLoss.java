@@ -4,10 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import io.moiety.data.Frame;
 import io.moiety.metrics.ErrorAccumulator;
 import io.moiety.model.EnergyModel;
-import java.util.List;
 
 /**
  * The training loss {@code w_E · mean_b((Ê_b − E_b)/N_b)² + w_F · mean_{i,α}(F̂_iα − F_iα)²} in
@@ -43,33 +41,28 @@ public final class EnergyForceLoss {
     /**
      * Scalar loss for a batch.
      *
-     * @param out    network output for {@code frames}
-     * @param frames labelled frames (energies and, if the force weight is non-zero, forces)
-     * @param step   the step's manager (owns labels and constants)
+     * @param out   network output for {@code batch.structures()}
+     * @param batch the structures' labels (energies and, if the force weight is non-zero, forces)
+     * @param step  the step's manager (owns labels and constants)
      */
-    public NDArray compute(EnergyModel.Output out, List<Frame> frames, NDManager step) {
+    public NDArray compute(EnergyModel.Output out, LabelledBatch batch, NDManager step) {
         DataType dt = out.relativeEnergies().getDataType();
         double[] ref = out.referenceEnergies();
-        int b = frames.size();
+        int b = batch.size();
         double[] e = new double[b];
         double[] n = new double[b];
-        int atoms = 0;
         for (int k = 0; k < b; k++) {
-            e[k] = frames.get(k).energy() - ref[k];
-            n[k] = frames.get(k).size();
-            atoms += frames.get(k).size();
+            e[k] = batch.energies()[k] - ref[k];
+            n[k] = batch.structures().get(k).size();
         }
         NDArray energyTerm = mean(out.relativeEnergies().sub(array(step, e, new Shape(b), dt))
                 .div(array(step, n, new Shape(b), dt)));
         NDArray loss = energyTerm.mul(array(step, new double[] {energyWeight}, new Shape(), dt));
         if (forcesWeight > 0) {
-            double[] f = new double[3 * atoms];
-            int off = 0;
-            for (Frame fr : frames) {
-                System.arraycopy(fr.forces(), 0, f, off, fr.forces().length);
-                off += fr.forces().length;
+            if (batch.forces() == null) {
+                throw new IllegalArgumentException("force weight " + forcesWeight + " but the batch has no force labels");
             }
-            NDArray forceTerm = mean(out.forces().sub(array(step, f, new Shape(atoms, 3), dt)));
+            NDArray forceTerm = mean(out.forces().sub(array(step, batch.forces(), new Shape(batch.atoms(), 3), dt)));
             loss = loss.add(forceTerm.mul(array(step, new double[] {forcesWeight}, new Shape(), dt)));
         }
         return loss;

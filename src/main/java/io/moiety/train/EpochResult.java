@@ -22,6 +22,20 @@ public record EpochResult(int epoch, double learningRate, double trainLoss, doub
     public static final String CSV_HEADER = "epoch,lr,train_loss,val_loss,val_energy_mae_per_atom_eV,"
             + "val_energy_mae_eV,val_force_mae_eV_per_A,wall_s";
 
+    /** Whether the epoch was validated; without validation frames the validation MAEs are NaN. */
+    public boolean validated() {
+        return !Double.isNaN(validEnergyMaePerAtom);
+    }
+
+    /**
+     * The validation errors for a log line, {@code val energy MAE 1.234 meV/atom, force MAE 56.789 meV/Å},
+     * or {@code no validation frames} for an epoch that was not validated.
+     */
+    public String validationSummary() {
+        return validated() ? String.format(Locale.ROOT, "val energy MAE %.3f meV/atom, force MAE %.3f meV/Å",
+                validEnergyMaePerAtom * 1000, validForceMae * 1000) : "no validation frames";
+    }
+
     /** The epoch as one CSV line (no newline). */
     public String csvRow() {
         return epoch + "," + g(learningRate) + "," + g(trainLoss) + "," + g(validLoss) + ","

@@ -50,12 +50,17 @@ public final class ProgressListener implements TrainingListener {
     }
 
     private void describe(EpochResult r) {
-        validation = String.format(Locale.ROOT, " | val E %.2f meV/at F %.1f meV/Å",
-                r.validEnergyMaePerAtom() * 1000, r.validForceMae() * 1000);
+        validation = validationText(r);
         if (bar != null) {
             bar.setExtraMessage(String.format(Locale.ROOT, "ep %d loss %.4g%s", r.epoch(),
                     Double.isNaN(runningLoss) ? r.trainLoss() : runningLoss, validation));
         }
+    }
+
+    /** The bar's validation part: energy and force MAE, empty for an epoch without validation frames. */
+    static String validationText(EpochResult r) {
+        return r.validated() ? String.format(Locale.ROOT, " | val E %.2f meV/at F %.1f meV/Å",
+                r.validEnergyMaePerAtom() * 1000, r.validForceMae() * 1000) : "";
     }
 
     @Override

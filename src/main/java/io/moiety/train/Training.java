@@ -179,9 +179,8 @@ public final class Training {
         int best = EarlyStopping.bestEpochIndex(history);
         if (best >= 0) {
             EpochResult b = history.get(best);
-            LOG.info("{}: best epoch {} of {}: val energy MAE {} meV/atom, force MAE {} meV/Å", name, b.epoch(),
-                    history.size(), String.format("%.3f", b.validEnergyMaePerAtom() * 1000),
-                    String.format("%.3f", b.validForceMae() * 1000));
+            LOG.info("{}: best epoch {} of {}{}: {}", name, b.epoch(), history.size(),
+                    b.validated() ? "" : " (lowest training loss)", b.validationSummary());
         }
     }
 

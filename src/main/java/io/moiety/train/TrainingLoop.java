@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import io.moiety.chem.Structure;
 import io.moiety.data.Frame;
 import io.moiety.metrics.ErrorAccumulator;
 import io.moiety.model.EnergyModel;
@@ -137,7 +136,7 @@ public final class TrainingLoop implements AutoCloseable, TrainingView {
             double lr = Double.NaN;
             for (int b = 0; b < batches.size(); b++) {
                 lr = schedule.rate(globalStep);
-                StepResult sr = step(batches.get(b), epoch, b + 1, batches.size(), lr);
+                StepResult sr = step(batch(batches.get(b)), epoch, b + 1, batches.size(), lr);
                 lossSum += sr.loss();
                 listeners.forEach(l -> l.onStep(sr));
             }
@@ -171,20 +170,32 @@ public final class TrainingLoop implements AutoCloseable, TrainingView {
         }
     }
 
-    private StepResult step(int[] batch, int epoch, int index, int count, double lr) {
-        List<Frame> frames = new ArrayList<>(batch.length);
-        List<Structure> structures = new ArrayList<>(batch.length);
-        for (int i : batch) {
+    /** The training frames at {@code indices}, with their labels. */
+    private LabelledBatch batch(int[] indices) {
+        List<Frame> frames = new ArrayList<>(indices.length);
+        for (int i : indices) {
             frames.add(train.get(i));
-            structures.add(train.get(i).structure());
         }
+        return LabelledBatch.of(frames);
+    }
+
+    /**
+     * One optimisation step on {@code batch} at learning rate {@code lr}, as {@link #run} takes it
+     * for every mini-batch: forward with conservative forces, loss, backward, global-norm clipping,
+     * optimiser update, EMA update. Counted as a step of the next epoch.
+     */
+    public StepResult step(LabelledBatch batch, double lr) {
+        return step(batch, history.size() + 1, 1, 1, lr);
+    }
+
+    private StepResult step(LabelledBatch batch, int epoch, int index, int count, double lr) {
         Map<String, NDArray> params = model.parameters();
         try (NDManager step = manager.newSubManager()) {
             double value;
             // not DJL's GradientCollector: only one of those may exist per JVM, and bench trains cells in parallel
             try (GradMode gm = GradMode.enabled()) {
-                EnergyModel.Output out = model.forward(structures, step, true);
-                NDArray l = loss.compute(out, frames, step);
+                EnergyModel.Output out = model.forward(batch.structures(), step, true);
+                NDArray l = loss.compute(out, batch, step);
                 Gradients.backward(l);
                 value = scalar(l);
             }

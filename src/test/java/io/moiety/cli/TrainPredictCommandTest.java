@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.moiety.chem.Structure;
 import io.moiety.data.Dataset;
 import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.data.io.DatasetFiles;
 import io.moiety.data.io.WriteOptions;
+import io.moiety.train.Training;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** {@code moiety train} then {@code moiety predict} end to end on a small extended-XYZ file. */
 class TrainPredictCommandTest {
@@ -142,6 +147,40 @@ class TrainPredictCommandTest {
 
         CliRun help = CliRun.of("train", "--help");
         assertTrue(help.out().contains("Examples:") && help.out().contains("--resume"), help.out());
+    }
+
+    @Test
+    void outAtAFileIsRefusedWithTheReason() throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "mine");
+        CliRun r = CliRun.of("train", "--model", "schnet-small", "--train", waterFile(3).toString(), "--out",
+                file.toString(), "--no-progress");
+        assertEquals(ExitCode.ERROR.code(), r.code());
+        assertTrue(r.err().contains(file + ": --out is a file; give a directory for the run"), r.err());
+        assertEquals("mine", Files.readString(file));
+    }
+
+    /** Without validation frames neither the training log nor the command's summary shows NaN errors. */
+    @Test
+    void noValidationFramesLogsNoNaN() throws Exception {
+        Path data = waterFile(6);
+        Path cfg = dir.resolve("tiny.yaml");
+        Files.writeString(cfg, "type: schnet\ncutoff: 4.0\nfeatures: 8\ninteractions: 1\nrbf: 8\n");
+        Logger trainingLog = (Logger) LoggerFactory.getLogger(Training.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        trainingLog.addAppender(log);
+        CliRun r;
+        try {
+            r = CliRun.of("train", "--model", cfg.toString(), "--train", data.toString(), "--valid-fraction", "0",
+                    "--epochs", "1", "--device", "cpu", "--out", dir.resolve("noval").toString(), "--no-progress");
+        } finally {
+            trainingLog.detachAppender(log);
+        }
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        assertTrue(lines.stream().anyMatch(l -> l.contains("best epoch 1 of 1 (lowest training loss): no validation frames")),
+                lines.toString());
+        assertFalse((lines + r.out() + r.err()).contains("NaN"), lines + r.out() + r.err());
     }
 
     /**

@@ -43,6 +43,8 @@ class SuiteLoaderTest {
                 tasks: [a, b]
                 """.replace("tasks: [a]\n", ""));
         assertEquals(Map.of("training.max_epochs", "5", "training.lr", "0.001", "features", "32"), s.overrides());
+        assertEquals(List.of("training.max_epochs", "training.lr", "features"), List.copyOf(s.overrides().keySet()),
+                "in the file's order, so that reports and checkpoints read the same on every run");
         List<Cell> cells = BenchmarkRunner.cells(s, List.of("a/*"), STD);
         assertEquals(4, cells.size(), "painn-small runs on task b only");
         assertEquals(2, BenchmarkRunner.cells(s, List.of("*/painn-small"), STD).size());

@@ -92,6 +92,17 @@ class ModelConfigTest {
         assertEquals(16, Molecules.tiny("schnet", false).with("training.max_epochs", 16).training().get("max_epochs"));
     }
 
+    /** The YAML written into checkpoints keeps the file's key order (the same text on every run). */
+    @Test
+    void yamlKeepsTheFileOrder() {
+        ModelConfig c = ModelConfig.parse("type: schnet\ncutoff: 5.0\ninteractions: 2\nfeatures: 8\nrbf: 10\n"
+                + "filters: 8\ntraining:\n  lr: 0.01\n  batch_size: 5\n", "a.yaml");
+        String y = c.toYaml();
+        int[] at = {y.indexOf("interactions:"), y.indexOf("features:"), y.indexOf("rbf:"), y.indexOf("filters:")};
+        assertTrue(at[0] >= 0 && at[0] < at[1] && at[1] < at[2] && at[2] < at[3], y);
+        assertEquals(y, ModelConfig.parse(y, "again").toYaml());
+    }
+
     /** The content hash ignores file, key order, comments and formatting, and sees every value. */
     @Test
     void sha256IsTheContent() {

@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import io.moiety.chem.Structure;
 import io.moiety.model.graph.AllPairs;
-import io.moiety.model.graph.CellList;
+import io.moiety.model.graph.BinnedNeighbourList;
 import io.moiety.model.graph.GraphBatch;
 import io.moiety.model.nn.Constants;
 import java.nio.file.Files;
@@ -105,10 +105,10 @@ public final class ModelStepBenchmark {
             Structure per = new Structure(z, x, 0, 1, new double[] {box, 0, 0, 0, box, 0, 0, 0, box});
             for (Structure s : new Structure[] {mol, per}) {
                 String kind = s.periodic() ? "periodic" : "molecule";
-                double cell = time(() -> new CellList().build(s, 5.0).size());
+                double cell = time(() -> new BinnedNeighbourList().build(s, 5.0).size());
                 double all = n <= 2000 ? time(() -> new AllPairs().build(s, 5.0).size()) : Double.NaN;
                 System.out.printf("N=%d %s: cell list %.2f ms, all pairs %s ms, edges %d%n", n, kind, cell,
-                        Double.isNaN(all) ? "-" : String.format("%.2f", all), new CellList().build(s, 5.0).size());
+                        Double.isNaN(all) ? "-" : String.format("%.2f", all), new BinnedNeighbourList().build(s, 5.0).size());
             }
         }
     }

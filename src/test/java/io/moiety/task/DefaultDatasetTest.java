@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,13 @@ class DefaultDatasetTest {
             assertArrayEquals(Files.readAllBytes(DefaultDataset.CHECKOUT_FILE), Files.readAllBytes(found));
             assertEquals(found, DefaultDataset.locate(tmp.resolve("nope.h5"), loader, tmp.resolve("cache")), "copied once");
         }
+    }
+
+    @Test
+    void cacheFollowsXdgCacheHomeThenHomeThenTheJvmUserHome() {
+        assertEquals(Path.of("/xdg/moiety"), DefaultDataset.userCache(Map.of("XDG_CACHE_HOME", "/xdg", "HOME", "/h"), "/jvm"));
+        assertEquals(Path.of("/h/.cache/moiety"), DefaultDataset.userCache(Map.of("HOME", "/h", "XDG_CACHE_HOME", ""), "/jvm"));
+        assertEquals(Path.of("/jvm/.cache/moiety"), DefaultDataset.userCache(Map.of(), "/jvm"));
     }
 
     @Test

@@ -119,6 +119,18 @@ class TrainingPartsTest {
     }
 
     @Test
+    void epochWithoutValidationFramesShowsNoValidationErrors() {
+        EpochResult none = new EpochResult(1, 1e-3, 0.5, 0.5, Double.NaN, Double.NaN, Double.NaN, 1.0);
+        assertFalse(none.validated());
+        assertEquals("no validation frames", none.validationSummary());
+        assertEquals("", ProgressListener.validationText(none));
+        EpochResult some = new EpochResult(1, 1e-3, 0.5, 0.4, 0.001234, 0.01, 0.05, 1.0);
+        assertTrue(some.validated());
+        assertEquals("val energy MAE 1.234 meV/atom, force MAE 50.000 meV/Å", some.validationSummary());
+        assertEquals(" | val E 1.23 meV/at F 50.0 meV/Å", ProgressListener.validationText(some));
+    }
+
+    @Test
     void metricsCsvIsRewrittenFromHistory() throws Exception {
         Path f = dir.resolve("metrics.csv");
         MetricsCsvLogger log = new MetricsCsvLogger(f);
@@ -178,11 +190,29 @@ class TrainingPartsTest {
             EnergyModel.Output out = new EnergyModel.Output(m.create(rel), ref, m.create(flat, new Shape(atoms, 3)), null, null);
             for (boolean absolute : new boolean[] {false, true}) {
                 EnergyForceLoss loss = new EnergyForceLoss(absolute, 3, 70);
-                double got = loss.compute(out, frames, m).getDouble();
+                double got = loss.compute(out, LabelledBatch.of(frames), m).getDouble();
                 assertEquals(loss.of(stats), got, 1e-9, absolute ? "mae" : "mse");
             }
             assertNotEquals(new EnergyForceLoss(false, 3, 70).of(stats), new EnergyForceLoss(true, 3, 70).of(stats));
         }
+    }
+
+    @Test
+    void aBatchCarriesItsLabelsInOrder() {
+        List<Frame> frames = ToyMolecules.frames(3, 0.1, 5);
+        LabelledBatch b = LabelledBatch.of(List.of(frames.get(2), frames.get(0)));
+        assertEquals(2, b.size());
+        assertEquals(12, b.atoms());
+        assertEquals(frames.get(2).structure(), b.structures().get(0));
+        assertArrayEquals(new double[] {frames.get(2).energy(), frames.get(0).energy()}, b.energies());
+        assertArrayEquals(frames.get(2).forces(), Arrays.copyOfRange(b.forces(), 0, 18));
+        assertArrayEquals(frames.get(0).forces(), Arrays.copyOfRange(b.forces(), 18, 36));
+        Frame energyOnly = Frame.of(frames.get(1).structure(), frames.get(1).energy(), null);
+        assertNull(LabelledBatch.of(List.of(frames.get(0), energyOnly)).forces(), "forces only when every frame has them");
+        assertThrows(IllegalArgumentException.class,
+                () -> new LabelledBatch(b.structures(), new double[] {1}, null));
+        assertThrows(IllegalArgumentException.class,
+                () -> new LabelledBatch(b.structures(), b.energies(), new double[5]));
     }
 
     @Test

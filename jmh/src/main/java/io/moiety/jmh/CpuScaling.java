@@ -4,7 +4,7 @@ import io.moiety.chem.Structure;
 import io.moiety.model.EnergyModel;
 import io.moiety.model.ModelConfig;
 import io.moiety.model.graph.AllPairs;
-import io.moiety.model.graph.CellList;
+import io.moiety.model.graph.BinnedNeighbourList;
 import io.moiety.model.graph.GraphBatch;
 import io.moiety.model.graph.NeighbourList;
 import io.moiety.model.nn.GradMode;
@@ -39,7 +39,7 @@ public final class CpuScaling {
         System.out.println("| what | N → CPU µs/atom | slope (largest two N) |");
         System.out.println("|---|---|---:|");
         for (String kind : lists ? new String[] {"cluster", "box"} : new String[0]) {
-            row("cell list, " + kind, n -> new CellList().build(BenchSystems.system(kind, n), 5.0).size(), SIZES);
+            row("cell list, " + kind, n -> new BinnedNeighbourList().build(BenchSystems.system(kind, n), 5.0).size(), SIZES);
             row("all pairs, " + kind, n -> new AllPairs().build(BenchSystems.system(kind, n), 5.0).size(),
                     kind.equals("box") ? new int[] {20, 100, 1000} : SIZES);
         }

@@ -2,7 +2,7 @@ package io.moiety.jmh;
 
 import io.moiety.chem.Structure;
 import io.moiety.model.graph.AllPairs;
-import io.moiety.model.graph.CellList;
+import io.moiety.model.graph.BinnedNeighbourList;
 import io.moiety.model.graph.Edges;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,7 +46,7 @@ public class NeighbourListBench {
 
     private Structure structure;
     private final AllPairs allPairs = new AllPairs();
-    private final CellList cellList = new CellList();
+    private final BinnedNeighbourList cellList = new BinnedNeighbourList();
 
     @Setup
     public void setup() {

@@ -27,7 +27,7 @@ public final class OpProfile {
         ModelState.pinThreads(1);
         List<Structure> structures = PeerTiming.system(system);
         try (EnergyModel m = EnergyModel.create(ModelConfig.load(model), Devices.select("cpu"), 1);
-             TrainStep train = new TrainStep(m, structures, 4.0, 100.0, 7)) {
+             PeerTrainStep train = new PeerTrainStep(m, structures, 4.0, 100.0, 7)) {
             for (int i = 0; i < 3; i++) {
                 run(m, train, structures, mode);
             }
@@ -40,7 +40,7 @@ public final class OpProfile {
         System.out.println("wrote " + out);
     }
 
-    private static void run(EnergyModel m, TrainStep train, List<Structure> structures, String mode) {
+    private static void run(EnergyModel m, PeerTrainStep train, List<Structure> structures, String mode) {
         if (mode.equals("train")) {
             train.run();
         } else {

@@ -72,7 +72,7 @@ public final class PeerTiming {
         ModelConfig config = ModelConfig.load(model);
         try (EnergyModel m = EnergyModel.create(config, Devices.select(device), 1);
              ForceGrad forceGrad = ForceGrad.load(m.manager());
-             TrainStep train = new TrainStep(m, structures, 4.0, 100.0, 7)) {
+             PeerTrainStep train = new PeerTrainStep(m, structures, 4.0, 100.0, 7)) {
             for (String mode : modes.split(",")) {
                 long[][] t = new long[PHASES.length + 1][iters];
                 long[] cpu = new long[iters];

@@ -8,8 +8,13 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Entry point for reading and writing dataset files in any supported format.
@@ -20,6 +25,8 @@ import java.util.Locale;
  * and dataset).
  */
 public final class DatasetFiles {
+    private static final Logger LOG = LoggerFactory.getLogger(DatasetFiles.class);
+
     private DatasetFiles() {}
 
     /** Opens a file, picking the format from content and extension. */
@@ -67,11 +74,62 @@ public final class DatasetFiles {
                     + file.resolve("out.h5"));
         }
         Format format = options.format() != null ? options.format() : formatFromExtension(file);
+        CountedMolecules counted = new CountedMolecules(molecules);
         switch (format) {
-            case MOIETY_HDF5 -> AtomicFile.write(file, options.overwrite(), tmp -> MoietyHdf5Writer.write(tmp, file, molecules));
-            case EXTXYZ -> AtomicFile.write(file, options.overwrite(), tmp -> ExtxyzWriter.write(tmp, molecules, options));
+            case MOIETY_HDF5 -> AtomicFile.write(file, options.overwrite(), tmp -> {
+                MoietyHdf5Writer.write(tmp, file, counted);
+                counted.requireFrames(file);
+            });
+            case EXTXYZ -> AtomicFile.write(file, options.overwrite(), tmp -> {
+                ExtxyzWriter.write(tmp, counted, options);
+                counted.requireFrames(file);
+            });
             default -> throw new IllegalArgumentException(format + " is read-only; write MOIETY_HDF5 or EXTXYZ");
         }
+    }
+
+    /** The molecules handed to a writer, counted on the way, so that a file without frames is refused. */
+    private static final class CountedMolecules implements Iterable<MoleculeRecord> {
+        private final Iterable<MoleculeRecord> molecules;
+        private long frames;
+        private final List<String> empty = new ArrayList<>();
+
+        CountedMolecules(Iterable<MoleculeRecord> molecules) {
+            this.molecules = molecules;
+        }
+
+        @Override
+        public Iterator<MoleculeRecord> iterator() {
+            Iterator<MoleculeRecord> it = molecules.iterator();
+            return new Iterator<>() {
+                @Override public boolean hasNext() { return it.hasNext(); }
+                @Override public MoleculeRecord next() {
+                    MoleculeRecord m = it.next();
+                    frames += m.frames().size();
+                    if (m.frames().isEmpty()) {
+                        LOG.warn("molecule '{}' has no frames: not written", m.id());
+                        empty.add(m.id());
+                    }
+                    return m;
+                }
+            };
+        }
+
+        /** Refuses to write {@code file} when no molecule had a frame, naming the empty ones. */
+        void requireFrames(Path file) {
+            if (frames > 0) {
+                return;
+            }
+            throw DataFileException.inFile(file, "nothing to write: " + (empty.isEmpty() ? "no molecules"
+                    : "no frames (" + DatasetFiles.names(empty) + " ha" + (empty.size() == 1 ? "s" : "ve") + " none)")
+                    + "; the output would be an empty file");
+        }
+    }
+
+    /** Up to five quoted molecule ids and how many more. */
+    private static String names(List<String> ids) {
+        String shown = ids.stream().limit(5).map(id -> "molecule '" + id + "'").collect(Collectors.joining(", "));
+        return ids.size() > 5 ? shown + " and " + (ids.size() - 5) + " more" : shown;
     }
 
     /** Output format implied by a file name, or an error saying how to choose one. */

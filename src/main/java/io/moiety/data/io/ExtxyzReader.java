@@ -7,6 +7,8 @@ import io.moiety.data.Dataset;
 import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,22 +23,33 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Parses extended XYZ (ASE conventions) from bytes with a hand-rolled tokenizer. Consecutive
- * frames with the same species sequence (and the same Moiety keys {@code molecule}, {@code smiles},
- * {@code charge}, {@code multiplicity}, {@code level_of_theory}, {@code source}, when present)
- * form one molecule record.
+ * Parses extended XYZ (ASE conventions) with a hand-rolled tokenizer, streaming the file through a
+ * buffer that holds a few lines at a time, so the heap holds the parsed frames and not the text.
+ * Consecutive frames with the same species sequence (and the same Moiety keys {@code molecule},
+ * {@code smiles}, {@code charge}, {@code multiplicity}, {@code level_of_theory}, {@code source},
+ * when present) form one molecule record.
  */
 final class ExtxyzReader {
     /** Header keys that Moiety maps onto its data model instead of {@link Frame#info()}. */
     static final String MOLECULE = "molecule", SMILES = "smiles", CHARGE = "charge",
             MULTIPLICITY = "multiplicity", LEVEL = "level_of_theory", SOURCE = "source";
     static final String DEFAULT_PROPERTIES = "species:S:1:pos:R:3";
+    /** Frame info key of a plain-XYZ comment line (one without {@code key=value} pairs). */
+    static final String COMMENT = "comment";
 
     private static final int[] SPECIES = new int[1 << 16];
     /** Shortest possible atom line: species and three coordinates of one character, separators, newline. */
     private static final int MIN_ATOM_LINE_BYTES = 8;
-    /** Bytes read to check the start of a file before reading all of it. */
-    private static final int PREFIX_BYTES = 64 * 1024;
+    /** Longest atom-count line: anything longer is not extended XYZ, which a file shows in its first KB. */
+    static final int COUNT_LINE_BYTES = 1024;
+    /** Longest comment or atom line. */
+    static final int MAX_LINE_BYTES = 16 << 20;
+    /** Bytes read from the file at a time (the buffer grows only for longer lines). */
+    private static final int CHUNK_BYTES = 64 * 1024;
+    /** Distinct header keys and values kept as one shared string each (frame info repeats them). */
+    private static final int MAX_SHARED_STRINGS = 4096;
+    /** Longest header key or value that is shared. */
+    private static final int MAX_SHARED_LENGTH = 256;
 
     static {
         for (Element e : Element.values()) {
@@ -48,7 +61,16 @@ final class ExtxyzReader {
     }
 
     private final Path file;
-    private final byte[] data;
+    private final InputStream in;
+    private final long fileSize;
+    /** Bytes {@code [0, limit)} of the buffer are the file from offset {@code bufferOffset}. */
+    private byte[] data = new byte[CHUNK_BYTES];
+    private int limit;
+    private long bufferOffset;
+    private boolean endOfFile;
+    /** The current line was cut at the length its caller allows. */
+    private boolean lineTooLong;
+    private final Map<String, String> shared = new HashMap<>();
     private final String energyKey;
     private final String forcesKey;
     private final Map<String, Layout> layouts = new HashMap<>();
@@ -61,61 +83,35 @@ final class ExtxyzReader {
     private final int[] tokStart = new int[64];
     private final int[] tokEnd = new int[64];
 
-    private ExtxyzReader(Path file, byte[] data, ReadOptions options) {
+    private ExtxyzReader(Path file, InputStream in, long fileSize, ReadOptions options) {
         this.file = file;
-        this.data = data;
+        this.in = in;
+        this.fileSize = fileSize;
         this.energyKey = options.energyKey() == null ? "energy" : options.energyKey();
         this.forcesKey = options.forcesKey() == null ? "forces" : options.forcesKey();
     }
 
     /** The file as a dataset that also reports the per-atom columns it did not keep. */
     static Dataset open(Path file, ReadOptions options) throws IOException {
-        ExtxyzReader r = reader(file, options);
-        List<MoleculeRecord> molecules = r.readMolecules();
+        List<MoleculeRecord> molecules;
+        List<String> notRead;
+        try (InputStream in = Files.newInputStream(file)) {
+            ExtxyzReader r = new ExtxyzReader(file, in, Files.size(file), options);
+            molecules = r.readMolecules();
+            notRead = List.copyOf(r.notRead);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         if (molecules.isEmpty()) {
             throw DataFileException.inFile(file, "no frames (only blank lines)");
         }
         Dataset all = Dataset.of(molecules);
-        List<String> notRead = List.copyOf(r.notRead);
         return new Dataset() {
             @Override public List<String> moleculeIds() { return all.moleculeIds(); }
             @Override public MoleculeRecord molecule(String id) { return all.molecule(id); }
             @Override public List<String> columnsNotRead() { return notRead; }
             @Override public void close() { }
         };
-    }
-
-    private static ExtxyzReader reader(Path file, ReadOptions options) throws IOException {
-        if (Files.size(file) > Integer.MAX_VALUE - 16) {
-            throw DataFileException.inFile(file, "extended XYZ files above 2 GB are not supported; split the file");
-        }
-        checkStart(file, options);
-        return new ExtxyzReader(file, Files.readAllBytes(file), options);
-    }
-
-    /**
-     * Reads only the start of the file and checks its first atom count, so that a large file that is
-     * not extended XYZ fails at once instead of after being read into memory.
-     */
-    private static void checkStart(Path file, ReadOptions options) throws IOException {
-        byte[] head;
-        try (var in = Files.newInputStream(file)) {
-            head = in.readNBytes(PREFIX_BYTES);
-        }
-        if (head.length < PREFIX_BYTES) {
-            return; // small file: read whole
-        }
-        ExtxyzReader r = new ExtxyzReader(file, head, options);
-        do {
-            if (!r.nextLine()) {
-                return;
-            }
-        } while (r.blankLine());
-        if (r.pos > head.length) {
-            throw DataFileException.atLine(file, r.line, "atom count", "expected an integer, got a line longer than "
-                    + PREFIX_BYTES / 1024 + " KB (is this an extended XYZ file?)");
-        }
-        r.atomCount(null);
     }
 
     private record GroupKey(int[] species, String molecule, String smiles, int charge, int multiplicity,
@@ -231,24 +227,94 @@ final class ExtxyzReader {
         return l;
     }
 
-    /** Advances to the next line; false at end of data. */
-    private boolean nextLine() {
-        if (pos >= data.length) {
-            return false;
+    /**
+     * Advances to the next line, reading more of the file when the buffer holds no complete line;
+     * false at the end of the file. A line longer than {@code maxBytes} ends the reading: the
+     * current line is then its first {@code maxBytes} bytes and {@link #lineTooLong} is set.
+     */
+    private boolean nextLine(int maxBytes) {
+        lineTooLong = false;
+        int scan = pos;
+        while (true) {
+            int nl = scan;
+            while (nl < limit && data[nl] != '\n') {
+                nl++;
+            }
+            if (nl - pos > maxBytes) {
+                lineTooLong = true;
+                setLine(pos, pos + maxBytes);
+                return true;
+            }
+            if (nl < limit || (endOfFile && pos < limit)) {
+                setLine(pos, nl);
+                pos = nl < limit ? nl + 1 : limit;
+                return true;
+            }
+            if (endOfFile) {
+                return false;
+            }
+            scan = limit;
+            if (pos > 0) { // keep only the unfinished line
+                System.arraycopy(data, pos, data, 0, limit - pos);
+                bufferOffset += pos;
+                scan -= pos;
+                limit -= pos;
+                pos = 0;
+            }
+            if (limit == data.length) {
+                data = Arrays.copyOf(data, 2 * data.length);
+            }
+            int n = read(data, limit, data.length - limit);
+            if (n < 0) {
+                endOfFile = true;
+            } else {
+                limit += n;
+            }
         }
-        lineStart = pos;
-        int nl = pos;
-        while (nl < data.length && data[nl] != '\n') {
-            nl++;
-        }
-        int end = nl;
-        if (end > lineStart && data[end - 1] == '\r') {
-            end--;
-        }
-        lineEnd = end;
-        pos = nl + 1;
+    }
+
+    private void setLine(int start, int end) {
+        lineStart = start;
+        lineEnd = end > start && data[end - 1] == '\r' ? end - 1 : end;
         line++;
-        return true;
+    }
+
+    private int read(byte[] b, int off, int len) {
+        try {
+            return in.read(b, off, len);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@link #nextLine(int)} for a comment or atom line, which may be up to {@link #MAX_LINE_BYTES} long. */
+    private boolean nextLine(String field) {
+        boolean more = nextLine(MAX_LINE_BYTES);
+        if (lineTooLong) {
+            throw DataFileException.atLine(file, line, field, "line longer than " + (MAX_LINE_BYTES >> 20)
+                    + " MB (is this an extended XYZ file?)");
+        }
+        return more;
+    }
+
+    /** Bytes of the file after the current position. */
+    private long bytesLeft() {
+        return fileSize - (bufferOffset + pos);
+    }
+
+    /** One shared instance of a short header key or value, so that repeated frame info is held once. */
+    private String shared(String s) {
+        if (s.length() > MAX_SHARED_LENGTH) {
+            return s;
+        }
+        String known = shared.get(s);
+        if (known != null) {
+            return known;
+        }
+        if (shared.size() < MAX_SHARED_STRINGS) {
+            shared.put(s, s);
+        }
+        return s;
     }
 
     private String lineText() {
@@ -266,15 +332,16 @@ final class ExtxyzReader {
 
     /** The atom count on the current line. */
     private int atomCount(int[] previousSpecies) {
-        String countText = lineText().trim();
+        String countText = lineTooLong ? null : lineText().trim();
         int n;
         try {
             n = Integer.parseInt(countText);
         } catch (NumberFormatException e) {
-            throw DataFileException.atLine(file, line, "atom count",
-                    "expected an integer, got '" + abbreviate(countText) + "'"
-                            + (previousSpecies != null ? " (does the previous frame have more atoms than its count "
-                            + previousSpecies.length + "?)" : ""));
+            String got = countText == null ? "a line longer than " + COUNT_LINE_BYTES / 1024 + " KB"
+                    : "'" + abbreviate(countText) + "'";
+            String hint = previousSpecies != null ? " (does the previous frame have more atoms than its count "
+                    + previousSpecies.length + "?)" : countText == null ? " (is this an extended XYZ file?)" : "";
+            throw DataFileException.atLine(file, line, "atom count", "expected an integer, got " + got + hint);
         }
         if (n < 1) {
             throw DataFileException.atLine(file, line, "atom count", "must be at least 1, got " + n);
@@ -284,19 +351,19 @@ final class ExtxyzReader {
 
     private ParsedFrame nextFrame(int[] previousSpecies) {
         do {
-            if (!nextLine()) {
+            if (!nextLine(COUNT_LINE_BYTES)) {
                 return null;
             }
-        } while (blankLine());
+        } while (!lineTooLong && blankLine());
         long countLine = line;
         int n = atomCount(previousSpecies);
-        if (!nextLine()) {
+        if (!nextLine("comment line")) {
             throw DataFileException.atLine(file, line + 1, "comment line", "missing: the file ends after the atom count");
         }
         long headerLine = line;
         Map<String, String> kv;
         try {
-            kv = ExtxyzHeader.parse(lineText());
+            kv = header(lineText());
         } catch (IllegalArgumentException e) {
             throw DataFileException.atLine(file, line, "comment line", e.getMessage());
         }
@@ -304,7 +371,7 @@ final class ExtxyzReader {
         Layout l = layout(props == null ? DEFAULT_PROPERTIES : props, headerLine);
         // a valid atom line holds at least a species and three coordinates, each one character and a
         // separator: refuse a count the rest of the file cannot hold before allocating for it
-        long bytesLeft = data.length - (long) pos;
+        long bytesLeft = bytesLeft();
         if ((long) n * MIN_ATOM_LINE_BYTES - 1 > bytesLeft) {
             throw DataFileException.atLine(file, countLine, "atom count", "frame declares " + n + " atoms but only "
                     + bytesLeft + " bytes follow, too few for that many atom lines (truncated file or wrong count?)");
@@ -353,7 +420,7 @@ final class ExtxyzReader {
         double[] positions = new double[3 * n];
         double[] forces = l.forces >= 0 ? new double[3 * n] : null;
         for (int a = 0; a < n; a++) {
-            if (!nextLine()) {
+            if (!nextLine("atom line")) {
                 throw DataFileException.atLine(file, countLine, "atom count",
                         "frame declares " + n + " atoms but the file ends after " + a + " atom lines");
             }
@@ -385,7 +452,25 @@ final class ExtxyzReader {
         }
         Structure s = new Structure(species, positions, charge, multiplicity, cell);
         GroupKey key = new GroupKey(species, molecule, smiles, charge, multiplicity, level, source);
-        return new ParsedFrame(key, new Frame(s, energy, forces, kv));
+        Map<String, String> info = new HashMap<>(2 * kv.size());
+        kv.forEach((k, v) -> info.put(shared(k), shared(v)));
+        return new ParsedFrame(key, new Frame(s, energy, forces, info));
+    }
+
+    /**
+     * The pairs of a comment line. A line without any {@code =} is a plain-XYZ comment, not a list of
+     * bare keys: it is kept whole as info {@code comment} (so that words such as "molecule" in it set
+     * no Moiety key).
+     */
+    static Map<String, String> header(String comment) {
+        if (comment.indexOf('=') >= 0) {
+            return ExtxyzHeader.parse(comment);
+        }
+        Map<String, String> kv = new HashMap<>();
+        if (!comment.isBlank()) {
+            kv.put(COMMENT, comment.strip());
+        }
+        return kv;
     }
 
     /** Whether {@code pbc} mixes periodic and non-periodic directions. */

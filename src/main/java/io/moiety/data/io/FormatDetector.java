@@ -52,19 +52,26 @@ final class FormatDetector {
         if (len >= 8 && Arrays.equals(head, 0, 8, HDF5_SIGNATURE, 0, 8)) {
             return true;
         }
-        // The superblock may follow a user block of 512, 1024, 2048, ... bytes.
+        return hdf5SignatureOffset(file) >= 0;
+    }
+
+    /**
+     * Where the HDF5 signature (and superblock) starts: 0, or after a user block of 512, 1024, 2048,
+     * … bytes (up to 1 MB); -1 when there is none.
+     */
+    static long hdf5SignatureOffset(Path file) throws IOException {
         long size = Files.size(file);
         try (var ch = Files.newByteChannel(file)) {
-            for (long off = 512; off + 8 <= size && off <= (1L << 20); off *= 2) {
+            for (long off = 0; off + 8 <= size && off <= (1L << 20); off = off == 0 ? 512 : 2 * off) {
                 var buf = ByteBuffer.allocate(8);
                 ch.position(off);
                 ch.read(buf);
                 if (Arrays.equals(buf.array(), HDF5_SIGNATURE)) {
-                    return true;
+                    return off;
                 }
             }
         }
-        return false;
+        return -1;
     }
 
     private static Format detectHdf5(Path file) {

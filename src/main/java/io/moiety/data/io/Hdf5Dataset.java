@@ -9,8 +9,10 @@ import io.jhdf.exceptions.HdfException;
 import io.moiety.data.MoleculeRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
@@ -33,20 +35,38 @@ abstract class Hdf5Dataset implements io.moiety.data.Dataset {
     }
 
     /**
-     * Opens an HDF5 file, refusing one shorter than its superblock's end-of-file address (a
-     * truncated copy or download) with an error that says so.
+     * Opens an HDF5 file, also behind a user block, refusing one shorter than its superblock's
+     * end-of-file address (a truncated copy or download) with an error that says so.
      */
     static HdfFile openFile(Path file) {
         HdfFile h5;
+        long userBlock = 0;
         try {
-            h5 = new HdfFile(file);
+            try {
+                h5 = new HdfFile(file);
+            } catch (HdfException e) {
+                userBlock = FormatDetector.hdf5SignatureOffset(file);
+                if (userBlock <= 0 || e.getMessage() == null || !e.getMessage().startsWith("Invalid superblock base address")) {
+                    throw e;
+                }
+                // a user block before a superblock with base address 0 (h5jam): read the file from the superblock on
+                FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+                try {
+                    h5 = new BehindUserBlock(new OffsetFileChannel(channel, userBlock));
+                } catch (RuntimeException notHdf5) {
+                    channel.close();
+                    throw notHdf5;
+                }
+            }
         } catch (HdfException | ArithmeticException | IndexOutOfBoundsException | IllegalArgumentException
                  | java.nio.BufferUnderflowException e) {
             throw DataFileException.inFile(file, "cannot open as HDF5 (corrupt file?): " + describe(e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
         }
         try {
             Superblock sb = h5.getHdfBackingStorage().getSuperblock();
-            long expected = sb.getBaseAddressByte() + sb.getEndOfFileAddress();
+            long expected = userBlock + sb.getBaseAddressByte() + sb.getEndOfFileAddress();
             long actual = Files.size(file);
             if (actual < expected) {
                 h5.close();
@@ -58,6 +78,25 @@ abstract class Hdf5Dataset implements io.moiety.data.Dataset {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
         }
         return h5;
+    }
+
+    /** An HDF5 file read through a channel that skips its user block. */
+    private static final class BehindUserBlock extends HdfFile {
+        BehindUserBlock(FileChannel channel) {
+            super(channel);
+        }
+
+        /** Closes the channel; jhdf then fails to name the file in its log line, which is ignored. */
+        @Override
+        public void close() {
+            try {
+                super.close();
+            } catch (HdfException e) {
+                if (e.getMessage() == null || !e.getMessage().startsWith("No backing file")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Override

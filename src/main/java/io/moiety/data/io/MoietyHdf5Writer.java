@@ -10,8 +10,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Writes the Moiety HDF5 layout: one group per molecule with attributes {@code smiles},
@@ -21,8 +19,6 @@ import org.slf4j.LoggerFactory;
  * float64 [M,3,3] Å only for periodic frames. Only labelled frames can be stored.
  */
 final class MoietyHdf5Writer {
-    private static final Logger LOG = LoggerFactory.getLogger(MoietyHdf5Writer.class);
-
     private MoietyHdf5Writer() {}
 
     /**
@@ -44,8 +40,7 @@ final class MoietyHdf5Writer {
             Set<String> ids = new HashSet<>();
             for (MoleculeRecord m : molecules) {
                 if (m.frames().isEmpty()) {
-                    LOG.warn("molecule '{}' has no frames: not written (HDF5 cannot hold empty datasets here)", m.id());
-                    continue;
+                    continue; // DatasetFiles warns
                 }
                 if (m.id().contains("/") || m.id().equals(".")) {
                     throw new IllegalArgumentException("molecule id '" + m.id() + "' cannot be an HDF5 group name (contains '/')");

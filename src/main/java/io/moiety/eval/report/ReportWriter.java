@@ -7,6 +7,7 @@ import io.moiety.metrics.ParitySample;
 import io.moiety.metrics.SplitMetrics;
 import io.moiety.metrics.Stats;
 import io.moiety.report.Charts;
+import io.moiety.report.Plot;
 import io.moiety.report.HtmlRenderer;
 import io.moiety.report.MarkdownRenderer;
 import io.moiety.report.ReportDocument;
@@ -47,6 +48,8 @@ public final class ReportWriter {
     /** Scatter points per split drawn in PNG and (every marker being a path) in SVG parity plots. */
     private static final int PNG_POINTS = 3000;
     private static final int SVG_POINTS = 600;
+    /** Folder of the plot files, relative to the report. */
+    private static final String PLOTS = "plots";
 
     private final Path dir;
     private final Suite suite;
@@ -71,10 +74,17 @@ public final class ReportWriter {
 
     public Summary summary() { return summary; }
 
+    /** The report's document and the plots it shows, not yet drawn. */
+    private record Report(ReportDocument document, List<Plot> plots) {}
+
     /** Writes every file; returns the path of {@code report.html}. */
     public Path write() throws IOException {
-        Files.createDirectories(dir.resolve("plots"));
-        ReportDocument doc = document();
+        Files.createDirectories(dir.resolve(PLOTS));
+        Report report = report();
+        for (Plot p : report.plots()) {
+            p.save(dir.resolve(PLOTS));
+        }
+        ReportDocument doc = report.document();
         writeText(dir.resolve("report.md"), MarkdownRenderer.render(doc));
         writeText(dir.resolve("report.html"), HtmlRenderer.render(doc));
         writeJson();
@@ -89,7 +99,8 @@ public final class ReportWriter {
 
     // ---------------------------------------------------------------- document
 
-    private ReportDocument document() throws IOException {
+    private Report report() {
+        List<Plot> plots = new ArrayList<>();
         ReportDocument doc = new ReportDocument("Moiety benchmark: suite `" + suite.name() + "`");
         if (!suite.description().isBlank()) {
             doc.paragraph(suite.description());
@@ -126,12 +137,12 @@ public final class ReportWriter {
             if (check != null) {
                 identifiabilitySection(doc, check);
             }
-            doc.add(new ReportDocument.Figures(barCharts(task, rows)));
+            doc.add(figures(barCharts(task, rows), plots));
             doc.heading(2, "Parity plots");
             doc.paragraph("Energy per atom relative to per-element reference energies e_Z fitted on the task's training frames "
                     + "(every frame), and force components (random subset); first seed; ID test in blue, OOD in red. "
                     + "PNGs show up to " + PNG_POINTS + " points per split, SVGs up to " + SVG_POINTS + ".");
-            doc.add(new ReportDocument.Figures(parityPlots(task, rows)));
+            doc.add(figures(parityPlots(task, rows), plots));
             doc.heading(2, "Force errors by chemical environment");
             doc.paragraph("Force MAE (eV/Å) of atoms grouped by element and bonded neighbours, ID test / OOD, mean over seeds. "
                     + "**new** marks environments absent from the training molecules. Sorted by the largest OOD error.");
@@ -142,7 +153,13 @@ public final class ReportWriter {
                 doc.add(env);
             }
         }
-        return doc;
+        return new Report(doc, plots);
+    }
+
+    /** The figures block showing {@code shown}, which are added to {@code all}. */
+    private static ReportDocument.Figures figures(List<Plot> shown, List<Plot> all) {
+        all.addAll(shown);
+        return new ReportDocument.Figures(shown.stream().map(p -> p.figure(PLOTS)).toList());
     }
 
     /** Which OOD energies the training molecules determine; molecules with the same reasons share a row. */
@@ -279,8 +296,8 @@ public final class ReportWriter {
         return "";
     }
 
-    private List<ReportDocument.Figure> barCharts(String task, List<Summary.Row> rows) throws IOException {
-        List<ReportDocument.Figure> figs = new ArrayList<>();
+    private static List<Plot> barCharts(String task, List<Summary.Row> rows) {
+        List<Plot> plots = new ArrayList<>();
         List<String> models = rows.stream().map(Summary.Row::model).toList();
         for (Metric m : List.of(Metric.ENERGY_MAE, Metric.FORCE_MAE)) {
             List<Double> id = rows.stream().map(r -> r.splits().get(Split.ID).get(m).mean()).toList();
@@ -291,15 +308,14 @@ public final class ReportWriter {
             if (chart == null) {
                 continue;
             }
-            Charts.save(chart, dir.resolve("plots"), base);
-            figs.add(new ReportDocument.Figure("plots/" + base + ".png", "plots/" + base + ".svg",
+            plots.add(new Plot(base, chart,
                     task + ": ID vs OOD " + kind + " MAE per model" + (m.needsForces() ? " (energy-only models omitted)" : "")));
         }
-        return figs;
+        return plots;
     }
 
-    private List<ReportDocument.Figure> parityPlots(String task, List<Summary.Row> rows) throws IOException {
-        List<ReportDocument.Figure> figs = new ArrayList<>();
+    private List<Plot> parityPlots(String task, List<Summary.Row> rows) {
+        List<Plot> plots = new ArrayList<>();
         for (Summary.Row r : rows) {
             CellResult first = results.stream().filter(c -> c.ok() && c.cell().task().equals(task) && c.cell().model().equals(r.model())
                     && !c.parity().isEmpty()).min(Comparator.comparingLong(c -> c.cell().seed())).orElse(null);
@@ -312,23 +328,22 @@ public final class ReportWriter {
                 continue;
             }
             String base = "parity-" + safe(task) + "-" + safe(r.model());
-            Charts.save(Charts.parity(task + " · " + r.model() + ": energy", "(E − Σ e_Z)/N (eV/atom)", id.energyReference(), id.energyPredicted(),
-                    ood.energyReference(), ood.energyPredicted(), PNG_POINTS),
+            plots.add(new Plot(base + "-energy",
                     Charts.parity(task + " · " + r.model() + ": energy", "(E − Σ e_Z)/N (eV/atom)", id.energyReference(), id.energyPredicted(),
-                            ood.energyReference(), ood.energyPredicted(), SVG_POINTS), dir.resolve("plots"), base + "-energy");
-            figs.add(new ReportDocument.Figure("plots/" + base + "-energy.png", "plots/" + base + "-energy.svg",
+                            ood.energyReference(), ood.energyPredicted(), PNG_POINTS),
+                    Charts.parity(task + " · " + r.model() + ": energy", "(E − Σ e_Z)/N (eV/atom)", id.energyReference(), id.energyPredicted(),
+                            ood.energyReference(), ood.energyPredicted(), SVG_POINTS),
                     r.model() + ": energy per atom, seed " + first.cell().seed()));
             if (r.predictsForces() && id.forceReference().length > 0) {
-                Charts.save(Charts.parity(task + " · " + r.model() + ": forces", "F component (eV/Å)", id.forceReference(),
-                        id.forcePredicted(), ood.forceReference(), ood.forcePredicted(), PNG_POINTS),
+                plots.add(new Plot(base + "-forces",
+                        Charts.parity(task + " · " + r.model() + ": forces", "F component (eV/Å)", id.forceReference(),
+                                id.forcePredicted(), ood.forceReference(), ood.forcePredicted(), PNG_POINTS),
                         Charts.parity(task + " · " + r.model() + ": forces", "F component (eV/Å)", id.forceReference(),
                                 id.forcePredicted(), ood.forceReference(), ood.forcePredicted(), SVG_POINTS),
-                        dir.resolve("plots"), base + "-forces");
-                figs.add(new ReportDocument.Figure("plots/" + base + "-forces.png", "plots/" + base + "-forces.svg",
                         r.model() + ": force components (random subset), seed " + first.cell().seed()));
             }
         }
-        return figs;
+        return plots;
     }
 
     private ReportDocument.Table environmentTable(List<Summary.Row> rows) {

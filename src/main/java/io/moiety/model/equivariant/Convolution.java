@@ -8,7 +8,8 @@ import io.moiety.model.graph.GraphBatch;
 import io.moiety.model.nn.CompositeBlock;
 import io.moiety.model.nn.Constants;
 import io.moiety.model.nn.Dense;
-import io.moiety.model.nn.Ops;
+import io.moiety.model.nn.Activations;
+import io.moiety.model.nn.Tensors;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,12 +63,12 @@ final class Convolution extends CompositeBlock {
         long e = b.numEdges();
         int p = paths.size();
         NDArray hu = up.apply(ps, h, training);
-        NDArray hs = Ops.gather(hu, b.edgeSrc(), b.manager());
+        NDArray hs = Tensors.gather(hu, b.edgeSrc(), b.manager());
         NDArray w = basis;
         for (int i = 0; i < radial.size(); i++) {
             w = radial.get(i).apply(ps, w, training);
             if (i < radial.size() - 1) {
-                w = Ops.silu(w);
+                w = Activations.silu(w);
             }
         }
         NDArray msg = SparseCoupling.couple(cg.sparse(paths), paths, hs, sh, w.reshape(e, p, channels), b.manager());

@@ -13,7 +13,7 @@ import java.util.Map;
  * The packed Clebsch–Gordan matrices of one model as long-lived NDArrays, created once when the
  * model is initialised, in a sub-manager of the parameters' manager (closed with it).
  * Hazard note: a DJL result belongs to its <em>first</em> operand's manager, so callers put batch
- * arrays first ({@code y.matMul(edge)}) or re-home the result ({@code Ops.home}); otherwise every
+ * arrays first ({@code y.matMul(edge)}) or re-home the result ({@code Tensors.home}); otherwise every
  * step would leave its result in this long-lived manager.
  */
 final class CouplingConstants {

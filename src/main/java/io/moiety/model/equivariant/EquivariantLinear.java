@@ -10,7 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
-import io.moiety.model.nn.Ops;
+import io.moiety.model.nn.Tensors;
 
 /**
  * Equivariant linear map of packed irreps features {@code [N, (lmax+1)², C_in] → [N, (lmax+1)², C_out]}:
@@ -52,9 +52,9 @@ public final class EquivariantLinear extends AbstractBlock {
             x = x.get(":, 0:" + d + ", :");
         }
         if (lmax == 0) {
-            return x.matMul(Ops.home(w.reshape(in, out), home));
+            return x.matMul(Tensors.home(w.reshape(in, out), home));
         }
-        NDArray perComponent = Ops.home(w.get(home.create(degreeOfComponent)), home);   // [D, C_in, C_out]
+        NDArray perComponent = Tensors.home(w.get(home.create(degreeOfComponent)), home);   // [D, C_in, C_out]
         return x.transpose(1, 0, 2).matMul(perComponent).transpose(1, 0, 2);
     }
 

@@ -5,7 +5,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.ParameterStore;
 import io.moiety.model.nn.CompositeBlock;
 import io.moiety.model.nn.Dense;
-import io.moiety.model.nn.Ops;
+import io.moiety.model.nn.Activations;
 
 /**
  * NequIP's gated nonlinearity on packed features {@code [N, (lmax+1)², C]}: scalars go through
@@ -26,12 +26,12 @@ final class Gate extends CompositeBlock {
     NDArray apply(ParameterStore ps, NDArray h, boolean training) {
         NDArray s = h.get(":, 0:1, :");
         if (lmax == 0) {
-            return Ops.silu(s);
+            return Activations.silu(s);
         }
         long n = h.getShape().get(0);
         // silu(s) = s·σ(s): scalars and gated degrees are one multiplication by σ of (s, W s + b)
         NDArray pre = s.concat(gates.apply(ps, s, training).reshape(n, lmax, channels), 1);      // [N, L+1, C]
-        NDArray factor = Ops.sigmoid(pre).get(new NDIndex(":, {}, :",
+        NDArray factor = Activations.sigmoid(pre).get(new NDIndex(":, {}, :",
                 h.getManager().create(SymmetricProduct.degreeOfComponent(lmax))));                // [N, D, C]
         return h.mul(factor);
     }

@@ -2,7 +2,7 @@ package io.moiety.model.equivariant;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import io.moiety.model.nn.Ops;
+import io.moiety.model.nn.Tensors;
 
 /**
  * Weighted tensor products of packed irreps through a sparse coupling matrix. The real
@@ -33,7 +33,7 @@ final class SparseCoupling {
                 ? y.transpose(1, 0, 2).expandDims(0)                          // [1, D2, N, C]
                 : y.transpose().expandDims(0).expandDims(3);                  // [1, D2, N, 1]
         NDArray outer = xt.mul(yt).reshape((long) paths.dim1() * paths.dim2(), n * c);
-        return Ops.home(t.matMul(outer), home).reshape(paths.size(), paths.dimOut(), n, c);
+        return Tensors.home(t.matMul(outer), home).reshape(paths.size(), paths.dimOut(), n, c);
     }
 
     /** Sums path outputs {@code [P, D_out, N, C]} with weights {@code w [N, P, C]} → {@code [N, D_out, C]}. */

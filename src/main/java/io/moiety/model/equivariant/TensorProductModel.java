@@ -19,7 +19,7 @@ import io.moiety.model.nn.CompositeBlock;
 import io.moiety.model.nn.Constants;
 import io.moiety.model.nn.Dense;
 import io.moiety.model.nn.Embedding;
-import io.moiety.model.nn.Ops;
+import io.moiety.model.nn.Activations;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -153,7 +153,7 @@ public final class TensorProductModel extends CompositeBlock implements Atomisti
             NDArray scalars = h.get(":, 0, :");
             NDArray e = readouts.get(t).apply(ps, scalars, training);
             if (t == tp.layers() - 1) {
-                e = readoutOut.apply(ps, Ops.silu(e), training);
+                e = readoutOut.apply(ps, Activations.silu(e), training);
             }
             energy = energy == null ? e : energy.add(e);
         }

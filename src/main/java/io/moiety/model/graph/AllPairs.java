@@ -4,7 +4,7 @@ import io.moiety.chem.Structure;
 
 /**
  * Reference O(N²) neighbour list: tests every pair (and, with a cell, every periodic image
- * that can lie within the cutoff). Exact; use {@link CellList} for large systems.
+ * that can lie within the cutoff). Exact; use {@link BinnedNeighbourList} for large systems.
  */
 public final class AllPairs implements NeighbourList {
 

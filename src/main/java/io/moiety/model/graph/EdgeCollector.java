@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Accumulates edges atom by atom (in increasing dst order) and sorts each atom's list. The
  * candidate test (periodic shift, self exclusion, distance below the cutoff in Å) is shared by
- * {@link AllPairs} and {@link CellList}, so both give exactly the same edges.
+ * {@link AllPairs} and {@link BinnedNeighbourList}, so both give exactly the same edges.
  */
 final class EdgeCollector {
     private final CellGeometry g;

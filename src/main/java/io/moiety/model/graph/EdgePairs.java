@@ -5,9 +5,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.moiety.model.nn.Constants;
-import io.moiety.model.nn.Ops;
-import io.moiety.model.nn.Segment;
+import io.moiety.model.nn.Tensors;
 import io.moiety.model.nn.SegmentSum;
+import io.moiety.model.nn.IndexAddKernel;
 import java.util.Arrays;
 
 /**
@@ -31,7 +31,7 @@ public final class EdgePairs {
     private final NDArray second;
     private final NDArray shift;
     private final NDArray ends;
-    private final Segment toAtoms;
+    private final SegmentSum toAtoms;
     private NDArray vectors;
     private NDArray lengths;
 
@@ -46,7 +46,7 @@ public final class EdgePairs {
      * @param kernel    index-add segment sums, or null for sparse products
      */
     EdgePairs(NDManager manager, Constants constants, NDArray positions, int[] src, int[] dst, double[] shifts, int atoms,
-              SegmentSum kernel) {
+              IndexAddKernel kernel) {
         this.manager = manager;
         this.constants = constants;
         this.positions = positions;
@@ -80,7 +80,7 @@ public final class EdgePairs {
         second = manager.create(b);
         ends = manager.create(ab);
         shift = periodic ? constants.array(sv, new Shape(pairs, 3)) : null;
-        toAtoms = new Segment(manager, target, atoms, constants.dtype(), kernel);
+        toAtoms = new SegmentSum(manager, target, atoms, constants.dtype(), kernel);
     }
 
     /**
@@ -135,7 +135,7 @@ public final class EdgePairs {
     public NDArray ends() { return ends; }
 
     /** Sums message rows in pair order ({@code [2P, ...]}) into their target atoms ({@code [N, ...]}). */
-    public Segment toAtoms() { return toAtoms; }
+    public SegmentSum toAtoms() { return toAtoms; }
 
     /**
      * Pair vectors {@code x[first] − x[second] + shift}, {@code [P, 3]} Å (the vector of the
@@ -143,7 +143,7 @@ public final class EdgePairs {
      */
     public NDArray vectors() {
         if (vectors == null) {
-            NDArray v = Ops.gather(positions, first, manager).sub(Ops.gather(positions, second, manager));
+            NDArray v = Tensors.gather(positions, first, manager).sub(Tensors.gather(positions, second, manager));
             vectors = shift == null ? v : v.add(shift);
         }
         return vectors;
@@ -152,7 +152,7 @@ public final class EdgePairs {
     /** Pair lengths {@code |vectors()|}, {@code [P]} Å; computed once, differentiable. */
     public NDArray lengths() {
         if (lengths == null) {
-            lengths = Ops.norm(vectors(), 1);
+            lengths = Tensors.norm(vectors(), 1);
         }
         return lengths;
     }

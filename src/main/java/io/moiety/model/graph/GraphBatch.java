@@ -7,9 +7,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.moiety.chem.Structure;
 import io.moiety.model.nn.Constants;
-import io.moiety.model.nn.Ops;
-import io.moiety.model.nn.Segment;
+import io.moiety.model.nn.Tensors;
 import io.moiety.model.nn.SegmentSum;
+import io.moiety.model.nn.IndexAddKernel;
 import java.util.List;
 
 /**
@@ -33,18 +33,18 @@ public final class GraphBatch implements AutoCloseable {
     private NDArray srcArray;     // the per-edge arrays are made on first use: models that work
     private NDArray dstArray;     // on edge pairs (SchNet, PaiNN) never need them
     private NDArray shift;
-    private Segment edgesToAtoms;
-    private final Segment atomsToGraphs;
+    private SegmentSum edgesToAtoms;
+    private final SegmentSum atomsToGraphs;
     private final double cutoff;
     private final double[] shiftValues;
-    private final SegmentSum kernel;
+    private final IndexAddKernel kernel;
     private NDArray edgeVectors;
     private NDArray edgeLengths;
     private EdgePairs edgePairs;
 
     private GraphBatch(List<Structure> structures, double cutoff, NeighbourList list, NDManager parent,
-                       Device device, DataType dtype, boolean positionsRequireGrad, SegmentSum kernel) {
-        if (!Ops.floating(dtype)) {
+                       Device device, DataType dtype, boolean positionsRequireGrad, IndexAddKernel kernel) {
+        if (!Tensors.floating(dtype)) {
             throw new IllegalArgumentException("dtype must be float32 or float64, got " + dtype);
         }
         if (structures.isEmpty()) {
@@ -98,7 +98,7 @@ public final class GraphBatch implements AutoCloseable {
         }
         z = manager.create(toLong(atomicNumbers));
         shiftValues = sv;
-        atomsToGraphs = new Segment(manager, graphIndex, g, dtype, kernel);
+        atomsToGraphs = new SegmentSum(manager, graphIndex, g, dtype, kernel);
     }
 
     /**
@@ -127,7 +127,7 @@ public final class GraphBatch implements AutoCloseable {
      * caller, e.g. the model, and kept open while the batch is used) instead of sparse products.
      */
     public static GraphBatch of(List<Structure> structures, double cutoff, NeighbourList list, NDManager parent,
-                                Device device, DataType dtype, boolean positionsRequireGrad, SegmentSum kernel) {
+                                Device device, DataType dtype, boolean positionsRequireGrad, IndexAddKernel kernel) {
         return new GraphBatch(structures, cutoff, list, parent, device, dtype, positionsRequireGrad, kernel);
     }
 
@@ -188,21 +188,21 @@ public final class GraphBatch implements AutoCloseable {
     }
 
     /** Sums edge rows into their destination atoms. */
-    public Segment edgesToAtoms() {
+    public SegmentSum edgesToAtoms() {
         if (edgesToAtoms == null) {
-            edgesToAtoms = new Segment(manager, dst, atomicNumbers.length, dtype, kernel);
+            edgesToAtoms = new SegmentSum(manager, dst, atomicNumbers.length, dtype, kernel);
         }
         return edgesToAtoms;
     }
 
     /** Sums atom rows into their graphs. */
-    public Segment atomsToGraphs() { return atomsToGraphs; }
+    public SegmentSum atomsToGraphs() { return atomsToGraphs; }
 
     /** Edge vectors {@code x[src] − x[dst] + shift}, {@code [E, 3]} Å; computed once per batch, differentiable. */
     public NDArray edgeVectors() {
         if (edgeVectors == null) {
-            NDArray xs = Ops.gather(positions, edgeSrc(), manager);
-            NDArray xd = Ops.gather(positions, edgeDst(), manager);
+            NDArray xs = Tensors.gather(positions, edgeSrc(), manager);
+            NDArray xd = Tensors.gather(positions, edgeDst(), manager);
             edgeVectors = xs.sub(xd).add(edgeShifts());
         }
         return edgeVectors;
@@ -222,7 +222,7 @@ public final class GraphBatch implements AutoCloseable {
     /** Edge lengths {@code [E]}, Å. */
     public NDArray edgeLengths() {
         if (edgeLengths == null) {
-            edgeLengths = Ops.norm(edgeVectors(), 1);
+            edgeLengths = Tensors.norm(edgeVectors(), 1);
         }
         return edgeLengths;
     }

@@ -12,9 +12,9 @@ public interface NeighbourList {
     /** Edges of {@code structure} with distance {@code < cutoff} (Å). */
     Edges build(Structure structure, double cutoff);
 
-    /** The O(N) cell list for large structures, all pairs below 64 atoms (both exact). */
+    /** The O(N) binned list for large structures, all pairs below 64 atoms (both exact). */
     static NeighbourList auto() {
-        return (s, cutoff) -> s.size() < 64 ? new AllPairs().build(s, cutoff) : new CellList().build(s, cutoff);
+        return (s, cutoff) -> s.size() < 64 ? new AllPairs().build(s, cutoff) : new BinnedNeighbourList().build(s, cutoff);
     }
 
     /**

@@ -46,7 +46,7 @@ public final class Dense extends AbstractBlock {
         NDArray w = ps.getValue(weight, x.getDevice(), training);
         NDArray b = bias == null ? null : ps.getValue(bias, x.getDevice(), training);
         NDArray y = x.getNDArrayInternal().linear(x, w, b).singletonOrThrow();
-        return Ops.home(y, x.getManager());
+        return Tensors.home(y, x.getManager());
     }
 
     @Override

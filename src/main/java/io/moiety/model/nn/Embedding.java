@@ -33,7 +33,7 @@ public final class Embedding extends AbstractBlock {
     /** Vectors of the given atomic numbers ({@code z} int64 {@code [N]}) → {@code [N, features]} in {@code home}. */
     public NDArray apply(ParameterStore ps, NDArray z, NDManager home, boolean training) {
         NDArray t = ps.getValue(table, z.getDevice(), training);
-        return Ops.gather(t, z, home);
+        return Tensors.gather(t, z, home);
     }
 
     /** Width of the vectors. */

@@ -20,7 +20,7 @@ public final class Gradients {
     /** Gradient of {@code parameter} (same shape), attached to {@code home} (closed with the step). */
     public static NDArray of(Parameter parameter, NDManager home) {
         NDArray g = parameter.getArray().getGradient();
-        return Ops.home(g, home);
+        return Tensors.home(g, home);
     }
 
     /**

@@ -13,7 +13,7 @@ import java.io.UncheckedIOException;
 /**
  * A TorchScript module shipped as a classpath resource, loaded in training mode into its own
  * sub-manager (closed with it). Used for the few operations DJL lacks ({@link ForceGrad},
- * {@link SegmentSum}).
+ * {@link IndexAddKernel}).
  */
 final class ScriptModule implements AutoCloseable {
     private final NDManager manager;

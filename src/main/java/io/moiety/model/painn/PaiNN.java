@@ -15,7 +15,9 @@ import io.moiety.model.nn.CompositeBlock;
 import io.moiety.model.nn.Constants;
 import io.moiety.model.nn.Dense;
 import io.moiety.model.nn.Embedding;
-import io.moiety.model.nn.Ops;
+import io.moiety.model.nn.Activations;
+import io.moiety.model.nn.RadialFunctions;
+import io.moiety.model.nn.Tensors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -74,12 +76,12 @@ public final class PaiNN extends CompositeBlock implements AtomisticModel {
         NDArray[] apply(ParameterStore ps, GraphBatch b, EdgePairs pairs, NDArray s, NDArray v, NDArray radial,
                         NDArray fcut, NDArray unit, boolean training) {
             int p = pairs.count();
-            NDArray phi = phi2.apply(ps, Ops.silu(phi1.apply(ps, s, training)), training);
+            NDArray phi = phi2.apply(ps, Activations.silu(phi1.apply(ps, s, training)), training);
             NDArray w = filter.apply(ps, radial, training).mul(fcut.expandDims(1));         // [P, 3F]
-            NDArray x = Ops.gather(phi, pairs.ends(), b.manager()).reshape(2, p, 3L * f).mul(w).reshape(2L * p, 3L * f);
+            NDArray x = Tensors.gather(phi, pairs.ends(), b.manager()).reshape(2, p, 3L * f).mul(w).reshape(2L * p, 3L * f);
             NDList parts = x.split(3, 1);
             NDArray ds = pairs.toAtoms().sum(parts.get(0));
-            NDArray vj = Ops.gather(v, pairs.ends(), b.manager());
+            NDArray vj = Tensors.gather(v, pairs.ends(), b.manager());
             NDArray dvEdge = vj.mul(parts.get(1).expandDims(1)).add(parts.get(2).expandDims(1).mul(unit.expandDims(2)));
             NDArray dv = pairs.toAtoms().sum(dvEdge);
             return new NDArray[] {s.add(ds), v.add(dv)};
@@ -104,8 +106,8 @@ public final class PaiNN extends CompositeBlock implements AtomisticModel {
             Constants c = b.constants();
             NDArray uv = u.apply(ps, v, training);
             NDArray vv = vmat.apply(ps, v, training);
-            NDArray vnorm = Ops.norm(vv, 1, EPS, c);
-            NDArray a = a2.apply(ps, Ops.silu(a1.apply(ps, s.concat(vnorm, 1), training)), training);
+            NDArray vnorm = Tensors.norm(vv, 1, EPS, c);
+            NDArray a = a2.apply(ps, Activations.silu(a1.apply(ps, s.concat(vnorm, 1), training)), training);
             NDList parts = a.split(3, 1);
             NDArray dv = parts.get(0).expandDims(1).mul(uv);
             NDArray dot = uv.mul(vv).sum(new int[] {1});
@@ -130,8 +132,8 @@ public final class PaiNN extends CompositeBlock implements AtomisticModel {
         }
 
         NDArray apply(ParameterStore ps, GraphBatch b, NDArray s, NDArray v, boolean training) {
-            NDArray n1 = Ops.norm(w1.apply(ps, v, training), 1, EPS, b.constants());
-            NDArray gate = g2.apply(ps, Ops.silu(g1.apply(ps, s.concat(n1, 1), training)), training);
+            NDArray n1 = Tensors.norm(w1.apply(ps, v, training), 1, EPS, b.constants());
+            NDArray gate = g2.apply(ps, Activations.silu(g1.apply(ps, s.concat(n1, 1), training)), training);
             NDArray vec = w2.apply(ps, v, training).reshape(new Shape(b.numAtoms(), 3));
             return vec.mul(gate);
         }
@@ -164,8 +166,8 @@ public final class PaiNN extends CompositeBlock implements AtomisticModel {
         Constants c = b.constants();
         EdgePairs pairs = b.edgePairs();
         NDArray r = pairs.lengths();                                          // [P]: one per unordered pair
-        NDArray radial = Ops.sincRbf(r, rbf, b.cutoff(), c);
-        NDArray fcut = Ops.cosineCutoff(r, b.cutoff(), c);
+        NDArray radial = RadialFunctions.sincRbf(r, rbf, b.cutoff(), c);
+        NDArray fcut = RadialFunctions.cosineCutoff(r, b.cutoff(), c);
         NDArray unitPair = pairs.vectors().div(r.expandDims(1));
         NDArray unit = unitPair.concat(unitPair.neg(), 0);                    // [2P, 3]: reverse half points back
         NDArray s = embedding.apply(ps, b.atomicNumbers(), b.manager(), training);
@@ -176,7 +178,7 @@ public final class PaiNN extends CompositeBlock implements AtomisticModel {
             s = sv[0];
             v = sv[1];
         }
-        NDArray e = out2.apply(ps, Ops.silu(out1.apply(ps, s, training)), training).reshape(b.numAtoms());
+        NDArray e = out2.apply(ps, Activations.silu(out1.apply(ps, s, training)), training).reshape(b.numAtoms());
         NDArray f = forceHead == null ? null : forceHead.apply(ps, b, s, v, training);
         return new AtomOutputs(e, f);
     }

@@ -13,7 +13,9 @@ import io.moiety.model.nn.CompositeBlock;
 import io.moiety.model.nn.Constants;
 import io.moiety.model.nn.Dense;
 import io.moiety.model.nn.Embedding;
-import io.moiety.model.nn.Ops;
+import io.moiety.model.nn.Activations;
+import io.moiety.model.nn.RadialFunctions;
+import io.moiety.model.nn.Tensors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -71,13 +73,13 @@ public final class SchNet extends CompositeBlock implements AtomisticModel {
                       boolean training) {
             Constants c = b.constants();
             int p = pairs.count();
-            NDArray w = filter2.apply(ps, Ops.shiftedSoftplus(filter1.apply(ps, radial, training), c), training);
+            NDArray w = filter2.apply(ps, Activations.shiftedSoftplus(filter1.apply(ps, radial, training), c), training);
             w = w.mul(fcut.expandDims(1));                                    // [P, F]
             NDArray h = in2f.apply(ps, x, training);
             long f = h.getShape().get(1);
-            NDArray msg = Ops.gather(h, pairs.ends(), b.manager()).reshape(2, p, f).mul(w); // both directions
+            NDArray msg = Tensors.gather(h, pairs.ends(), b.manager()).reshape(2, p, f).mul(w); // both directions
             NDArray agg = pairs.toAtoms().sum(msg.reshape(2L * p, f));
-            NDArray v = f2out2.apply(ps, Ops.shiftedSoftplus(f2out1.apply(ps, agg, training), c), training);
+            NDArray v = f2out2.apply(ps, Activations.shiftedSoftplus(f2out1.apply(ps, agg, training), c), training);
             return x.add(v);
         }
     }
@@ -105,13 +107,13 @@ public final class SchNet extends CompositeBlock implements AtomisticModel {
         Constants c = b.constants();
         EdgePairs pairs = b.edgePairs();
         NDArray r = pairs.lengths();                                          // [P]: one per unordered pair
-        NDArray radial = Ops.gaussianRbf(r, rbf, b.cutoff(), c);
-        NDArray fcut = Ops.cosineCutoff(r, b.cutoff(), c);
+        NDArray radial = RadialFunctions.gaussianRbf(r, rbf, b.cutoff(), c);
+        NDArray fcut = RadialFunctions.cosineCutoff(r, b.cutoff(), c);
         NDArray x = embedding.apply(ps, b.atomicNumbers(), b.manager(), training);
         for (Interaction block : interactions) {
             x = block.apply(ps, b, pairs, x, radial, fcut, training);
         }
-        NDArray e = out2.apply(ps, Ops.shiftedSoftplus(out1.apply(ps, x, training), c), training);
+        NDArray e = out2.apply(ps, Activations.shiftedSoftplus(out1.apply(ps, x, training), c), training);
         return new AtomOutputs(e.reshape(b.numAtoms()), null);
     }
 }

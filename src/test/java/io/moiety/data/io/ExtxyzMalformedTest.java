@@ -2,8 +2,13 @@ package io.moiety.data.io;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.moiety.data.Frame;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,27 +140,71 @@ class ExtxyzMalformedTest {
     }
 
     @Test
-    void largeFileThatIsNotXyzFailsAtLineOneFromItsStart() throws Exception {
-        // 3 MB without a newline, then a valid-looking rest: the error must come from the first 64 KB
+    void largeFileThatIsNotXyzFailsAtLineOneFromItsFirstKilobyte() throws Exception {
+        // 3 MB without a newline: the atom-count line cannot be longer than 1 KB
         byte[] junk = new byte[3 << 20];
-        java.util.Arrays.fill(junk, (byte) 'x');
+        Arrays.fill(junk, (byte) 'x');
         Path file = tmp.resolve("junk.xyz");
         Files.write(file, junk);
-        var e = assertThrows(DataFileException.class, () -> {
+        assertEquals(file + ":1: atom count: expected an integer, got a line longer than 1 KB (is this an extended XYZ "
+                + "file?)", openError(file));
+        Files.write(file, "not an xyz file at all\n".repeat(200_000).getBytes());
+        assertEquals(file + ":1: atom count: expected an integer, got 'not an xyz file at all'", openError(file));
+    }
+
+    @Test
+    void garbageBeyondTwoGigabytesFailsWhereItStarts() throws Exception {
+        // sparse files of 3 GB: text at the start, then zero bytes (no newline) to the end
+        Path file = tmp.resolve("huge.xyz");
+        sparse(file, "", 3L << 30);
+        assertEquals(file + ":1: atom count: expected an integer, got a line longer than 1 KB (is this an extended XYZ "
+                + "file?)", openError(file));
+        sparse(file, "1\n\nH 0 0 0\n", 3L << 30);
+        assertEquals(file + ":4: atom count: expected an integer, got a line longer than 1 KB (does the previous frame "
+                + "have more atoms than its count 1?)", openError(file));
+        sparse(file, "1\n", 3L << 30);
+        assertEquals(file + ":2: comment line: line longer than 16 MB (is this an extended XYZ file?)", openError(file));
+    }
+
+    private static void sparse(Path file, String start, long size) throws Exception {
+        Files.deleteIfExists(file);
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.write(start.getBytes(StandardCharsets.US_ASCII));
+            f.setLength(size);
+        }
+    }
+
+    private static String openError(Path file) {
+        return assertThrows(DataFileException.class, () -> {
             try (var ds = DatasetFiles.open(file)) {
                 ds.readAll();
             }
-        });
-        assertTrue(e.getMessage().startsWith(file + ":1: atom count: expected an integer, got a line longer than 64 KB"),
-                e.getMessage());
-        byte[] words = "not an xyz file at all\n".repeat(200_000).getBytes();
-        Files.write(file, words);
-        e = assertThrows(DataFileException.class, () -> {
-            try (var ds = DatasetFiles.open(file)) {
-                ds.readAll();
-            }
-        });
-        assertEquals(file + ":1: atom count: expected an integer, got 'not an xyz file at all'", e.getMessage());
+        }).getMessage();
+    }
+
+    @Test
+    void linesAcrossReadChunksLongCommentsAndCrLfAreRead() throws Exception {
+        // frames whose lines straddle the reader's 64 KB chunks, a 200 KB comment value (longer than a
+        // chunk), CRLF line ends and no newline at the end of the file
+        StringBuilder sb = new StringBuilder();
+        String longValue = "v".repeat(200_000);
+        int frames = 3000;
+        for (int i = 0; i < frames; i++) {
+            sb.append("2\r\n").append("energy=").append(-i).append(i == 1500 ? " note=" + longValue : "")
+                    .append("\r\nH 0 0 ").append(i).append("\r\nH 0 0 ").append(i + 0.75).append(i + 1 < frames ? "\r\n" : "");
+        }
+        Path file = tmp.resolve("chunks.xyz");
+        Files.writeString(file, sb);
+        List<Frame> got;
+        try (var ds = DatasetFiles.open(file)) {
+            got = ds.readAll().get(0).frames();
+        }
+        assertEquals(frames, got.size());
+        for (int i = 0; i < frames; i++) {
+            assertEquals(-i, got.get(i).energy(), 0.0);
+            assertArrayEquals(new double[] {0, 0, i, 0, 0, i + 0.75}, got.get(i).structure().positions(), 0.0);
+        }
+        assertEquals(longValue, got.get(1500).info().get("note"));
     }
 
     @Test

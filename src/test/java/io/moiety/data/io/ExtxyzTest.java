@@ -145,6 +145,28 @@ class ExtxyzTest {
     }
 
     @Test
+    void plainXyzCommentIsKeptWholeAndSetsNoMoietyKey() throws Exception {
+        // words of a plain-XYZ comment are not bare keys: "molecule" must not make the id "T"
+        Path file = tmp.resolve("plain.xyz");
+        Files.writeString(file, "3\n water molecule, source: PubChem \nO 0 0 0\nH 0 0 1\nH 0 1 0\n"
+                + "3\n\nO 0 0 0\nH 0 0 1.1\nH 0 1 0\n");
+        List<MoleculeRecord> read;
+        try (Dataset ds = DatasetFiles.open(file)) {
+            read = ds.readAll();
+        }
+        assertEquals(List.of("H2O"), read.stream().map(MoleculeRecord::id).toList());
+        MoleculeRecord m = read.get(0);
+        assertEquals("plain.xyz", m.source());
+        assertEquals(Map.of("comment", "water molecule, source: PubChem"), m.frames().get(0).info());
+        assertEquals(Map.of(), m.frames().get(1).info(), "an empty comment line adds nothing");
+        Path copy = tmp.resolve("copy.xyz");
+        DatasetFiles.write(copy, read, WriteOptions.defaults());
+        try (Dataset ds = DatasetFiles.open(copy)) {
+            assertEquals(m.frames(), ds.molecule("H2O").frames(), "the comment survives a round trip");
+        }
+    }
+
+    @Test
     void decimalParserAgreesWithParseDouble() {
         String[] samples = {"0", "-0.0", "1", "0.40162460", "-4209.4657843064815", "1e-5", "1.0E-5", "6.02214076e23",
             "123456789012345678901234", "-.5", "+3.", "1e308", "4.9e-324", "2.2250738585072014E-308", "0.1", "0.30000000000000004",

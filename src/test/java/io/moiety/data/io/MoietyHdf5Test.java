@@ -9,6 +9,7 @@ import io.moiety.chem.Structure;
 import io.moiety.data.Dataset;
 import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,6 +107,48 @@ class MoietyHdf5Test {
         }
         try (var dir = Files.list(tmp)) {
             assertEquals(List.of(), dir.toList());
+        }
+    }
+
+    @Test
+    void moleculesWithoutFramesMakeNoEmptyFile() throws Exception {
+        MoleculeRecord empty = new MoleculeRecord("nothing", "O", "H2O", 0, 1, "", "", List.of());
+        for (String name : List.of("empty.h5", "empty.xyz")) {
+            Path out = tmp.resolve(name);
+            var e = assertThrows(DataFileException.class,
+                    () -> DatasetFiles.write(out, List.of(empty), WriteOptions.defaults()));
+            assertEquals(out + ": nothing to write: no frames (molecule 'nothing' has none); the output would be an "
+                    + "empty file", e.getMessage());
+            assertFalse(Files.exists(out));
+            e = assertThrows(DataFileException.class, () -> DatasetFiles.write(out, List.of(), WriteOptions.defaults()));
+            assertEquals(out + ": nothing to write: no molecules; the output would be an empty file", e.getMessage());
+            List<MoleculeRecord> some = new ArrayList<>(twoMolecules());
+            some.add(1, empty);
+            DatasetFiles.write(out, some, WriteOptions.defaults());
+            try (Dataset ds = DatasetFiles.open(out)) {
+                assertEquals(twoMolecules(), ds.readAll(), "the empty molecule is left out, the others are written");
+            }
+        }
+        try (var dir = Files.list(tmp)) {
+            assertEquals(2, dir.count(), "no temporary files left");
+        }
+    }
+
+    @Test
+    void fileWithAUserBlockIsRead() throws Exception {
+        Assumptions.assumeTrue(onPath("h5jam"), "hdf5-tools not installed");
+        Path plain = tmp.resolve("plain.h5");
+        DatasetFiles.write(plain, twoMolecules(), WriteOptions.defaults());
+        Path userBlock = tmp.resolve("user-block.txt");
+        Files.writeString(userBlock, "a user block written by h5jam\n");
+        for (String name : List.of("jammed.h5", "jammed.data")) {
+            Path jammed = tmp.resolve(name);
+            run("h5jam", "-i", plain.toString(), "-u", userBlock.toString(), "-o", jammed.toString());
+            assertEquals("a user block", new String(Files.readAllBytes(jammed), 0, 12, StandardCharsets.US_ASCII));
+            assertEquals(Format.MOIETY_HDF5, DatasetFiles.detect(jammed));
+            try (Dataset ds = DatasetFiles.open(jammed)) {
+                assertEquals(twoMolecules(), ds.readAll());
+            }
         }
     }
 

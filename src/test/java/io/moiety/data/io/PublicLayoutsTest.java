@@ -9,14 +9,27 @@ import io.moiety.chem.Units;
 import io.moiety.data.Dataset;
 import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** ANI-1x, SPICE and QM7-X layouts, each written here with jhdf the way the public releases store them. */
 class PublicLayoutsTest {
     @TempDir Path tmp;
+
+    @Test
+    void formatsDocStatesTheConversionConstantsTheReadersUse() throws Exception {
+        String doc = Files.readString(Path.of("docs", "formats.md"));
+        Matcher spice = Pattern.compile("\\| SPICE .*x × ([0-9.]+); E × ([0-9.]+); F = −gradient × ([0-9.]+)").matcher(doc);
+        assertTrue(spice.find(), "SPICE row of docs/formats.md");
+        assertEquals(Units.BOHR_ANGSTROM, Double.parseDouble(spice.group(1)), 0.0);
+        assertEquals(Units.HARTREE_EV, Double.parseDouble(spice.group(2)), 0.0);
+        assertEquals(Units.HARTREE_PER_BOHR_EV_PER_ANGSTROM, Double.parseDouble(spice.group(3)), 1e-13);
+    }
 
     @Test
     void ani1xConvertsHartreeAndSkipsNaNFrames() throws Exception {

@@ -23,7 +23,7 @@ import io.moiety.model.ModelConfig;
 import io.moiety.model.Models;
 import io.moiety.model.graph.GraphBatch;
 import io.moiety.model.nn.GradMode;
-import io.moiety.model.nn.Ops;
+import io.moiety.model.nn.Tensors;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.List;
@@ -105,7 +105,7 @@ class TpModelTest {
 
     /** The gradient of {@code a}, owned by the step manager (DJL's wrapper would stay in the parameters' manager). */
     static NDArray gradient(NDArray a, NDManager step) {
-        return Ops.home(a.getGradient(), step);
+        return Tensors.home(a.getGradient(), step);
     }
 
     @Test

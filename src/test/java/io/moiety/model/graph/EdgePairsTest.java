@@ -12,7 +12,8 @@ import ai.djl.ndarray.types.Shape;
 import io.moiety.chem.Structure;
 import io.moiety.model.nn.ForceGrad;
 import io.moiety.model.nn.GradMode;
-import io.moiety.model.nn.SegmentSum;
+import io.moiety.model.nn.IndexAddKernel;
+import io.moiety.model.nn.Tensors;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -65,9 +66,9 @@ class EdgePairsTest {
     @Test
     void pairLengthsAndPairOrderedSumsMatchTheEdgeList() {
         List<Structure> batch = List.of(molecule(7, 2), periodic(), molecule(5, 3));
-        try (NDManager root = NDManager.newBaseManager(); SegmentSum kernel = SegmentSum.load(root);
+        try (NDManager root = NDManager.newBaseManager(); IndexAddKernel kernel = IndexAddKernel.load(root);
              ForceGrad grad = ForceGrad.load(root)) {
-            for (SegmentSum k : Arrays.asList(null, kernel)) {
+            for (IndexAddKernel k : Arrays.asList(null, kernel)) {
                 try (GradMode g = GradMode.enabled();
                      GraphBatch b = GraphBatch.of(batch, 4.0, NeighbourList.auto(), root, Device.cpu(), DataType.FLOAT64, true, k)) {
                     EdgePairs p = b.edgePairs();
@@ -92,8 +93,8 @@ class EdgePairsTest {
                     }
                     NDArray h = b.constants().array(feat, new Shape(n, 2));
                     NDArray perEdge = b.edgesToAtoms().sum(
-                            io.moiety.model.nn.Ops.gather(h, b.edgeSrc(), b.manager()).mul(b.edgeLengths().exp().expandDims(1)));
-                    NDArray perPair = p.toAtoms().sum(io.moiety.model.nn.Ops.gather(h, p.ends(), b.manager())
+                            Tensors.gather(h, b.edgeSrc(), b.manager()).mul(b.edgeLengths().exp().expandDims(1)));
+                    NDArray perPair = p.toAtoms().sum(Tensors.gather(h, p.ends(), b.manager())
                             .reshape(2, p.count(), 2).mul(p.lengths().exp().expandDims(1)).reshape(2L * p.count(), 2));
                     double[] pe = perEdge.toDoubleArray();
                     assertArrayEquals(pe, perPair.toDoubleArray(), 1e-13 * Arrays.stream(pe).map(Math::abs).max().orElse(1.0));

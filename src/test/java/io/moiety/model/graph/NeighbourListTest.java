@@ -70,7 +70,7 @@ class NeighbourListTest {
         for (long seed = 1; seed <= 3; seed++) {
             Structure s = random(300, 14.0, null, seed, 0);
             Edges a = new AllPairs().build(s, 3.0);
-            Edges c = new CellList().build(s, 3.0);
+            Edges c = new BinnedNeighbourList().build(s, 3.0);
             assertTrue(a.size() > 300, "test needs many edges, got " + a.size());
             assertSame(a, c);
             assertValid(s, a, 3.0);
@@ -82,14 +82,14 @@ class NeighbourListTest {
         double[] cubic = {9, 0, 0, 0, 9, 0, 0, 0, 9};
         Structure s = random(120, 9.0, cubic, 7, 0.3);
         Edges a = new AllPairs().build(s, 3.5);
-        Edges c = new CellList().build(s, 3.5);
+        Edges c = new BinnedNeighbourList().build(s, 3.5);
         assertSame(a, c);
         assertValid(s, a, 3.5);
         // triclinic cell thinner than the cutoff: atoms see several images of each other and themselves
         double[] tri = {3.0, 0, 0, 1.0, 3.5, 0, 0.5, 0.7, 4.0};
         Structure t = random(5, 3.0, tri, 11, 0.5);
         Edges at = new AllPairs().build(t, 5.0);
-        Edges ct = new CellList().build(t, 5.0);
+        Edges ct = new BinnedNeighbourList().build(t, 5.0);
         assertSame(at, ct);
         assertValid(t, at, 5.0);
         assertTrue(at.size() > 5 * 20, "expected many periodic images, got " + at.size());
@@ -98,17 +98,17 @@ class NeighbourListTest {
     @Test
     void simpleCubicLatticeHasTheKnownShells() {
         Structure s = new Structure(new int[] {6}, new double[] {0.3, 0.2, 0.1}, 0, 1, new double[] {2, 0, 0, 0, 2, 0, 0, 0, 2});
-        assertEquals(6, new CellList().build(s, 2.1).size());   // first shell at a
-        assertEquals(18, new CellList().build(s, 2.9).size());  // + 12 at a√2
+        assertEquals(6, new BinnedNeighbourList().build(s, 2.1).size());   // first shell at a
+        assertEquals(18, new BinnedNeighbourList().build(s, 2.9).size());  // + 12 at a√2
         assertEquals(26, new AllPairs().build(s, 3.5).size());  // + 8 at a√3
     }
 
     @Test
     void separatedMoleculeHasNoEdgesAndBadInputIsRejected() {
         Structure s = Structure.molecule(new int[] {1, 1}, new double[] {0, 0, 0, 10, 0, 0});
-        assertEquals(0, new CellList().build(s, 5.0).size());
-        assertEquals(2, new CellList().build(s, 10.5).size());
-        assertThrows(IllegalArgumentException.class, () -> new CellList().build(s, 0));
+        assertEquals(0, new BinnedNeighbourList().build(s, 5.0).size());
+        assertEquals(2, new BinnedNeighbourList().build(s, 10.5).size());
+        assertThrows(IllegalArgumentException.class, () -> new BinnedNeighbourList().build(s, 0));
         Structure flat = new Structure(new int[] {1}, new double[] {0, 0, 0}, 0, 1, new double[] {1, 0, 0, 2, 0, 0, 0, 0, 1});
         assertThrows(IllegalArgumentException.class, () -> new AllPairs().build(flat, 1.0));
     }

@@ -18,10 +18,10 @@ class SegmentSumTest {
         for (int i = 0; i < xv.length; i++) {
             xv[i] = Math.cos(0.9 * i + 0.2);
         }
-        try (NDManager m = NDManager.newBaseManager(); SegmentSum kernel = SegmentSum.load(m);
+        try (NDManager m = NDManager.newBaseManager(); IndexAddKernel kernel = IndexAddKernel.load(m);
              ForceGrad grad = ForceGrad.load(m); GradMode g = GradMode.enabled()) {
             Constants c = new Constants(m, DataType.FLOAT64);
-            Segment[] segments = {new Segment(m, target, 5, DataType.FLOAT64), new Segment(m, target, 5, DataType.FLOAT64, kernel)};
+            SegmentSum[] segments = {new SegmentSum(m, target, 5, DataType.FLOAT64), new SegmentSum(m, target, 5, DataType.FLOAT64, kernel)};
             for (int call = 0; call < 4; call++) { // past TorchScript's profiling runs, where the executor may re-optimise
                 double[][] results = new double[2][];
                 double[][] firsts = new double[2][];

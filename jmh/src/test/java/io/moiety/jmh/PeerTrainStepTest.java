@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The benchmarked training step really trains, zeroes gradients and keeps native memory flat. */
-class TrainStepTest {
+class PeerTrainStepTest {
 
     @Test
     void stepLowersTheLossZeroesGradientsAndFreesItsArrays() throws Exception {
@@ -22,7 +22,7 @@ class TrainStepTest {
                 .withOverride("filters", "16").withOverride("interactions", "2");
         List<Structure> batch = BenchSystems.alkaneBatch(4, 3);
         try (EnergyModel model = EnergyModel.create(config, Device.cpu(), 5);
-             TrainStep step = new TrainStep(model, batch, 4.0, 100.0, 11)) {
+             PeerTrainStep step = new PeerTrainStep(model, batch, 4.0, 100.0, 11)) {
             double first = step.run();
             int arrays = model.manager().getManagedArrays().size();
             double last = first;

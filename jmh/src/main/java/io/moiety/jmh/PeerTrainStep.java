@@ -26,13 +26,16 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * One training step as the trainer does it, for timing: batch graph, forward with conservative
- * forces kept differentiable (create_graph), loss {@code w_E·mean(((Ê−E)/N)²) + w_F·mean((F̂−F)²)}
- * with seeded random labels (eV, eV/Å), backward to the parameters, Adam update (DJL's fused
- * kernel), gradients zeroed. The forces are taken apart from the forward pass (same TorchScript
- * module as {@link EnergyModel}) so that the phases can be timed separately. Every array of the step lives in one sub-manager closed at its end.
+ * The training step of the PyTorch peer scripts ({@code benchmarks/peer/peer_bench.py}), rebuilt
+ * on Moiety's model for a like-for-like comparison and split into timed phases: batch graph,
+ * forward with conservative forces kept differentiable (create_graph), loss
+ * {@code w_E·mean(((Ê−E)/N)²) + w_F·mean((F̂−F)²)} with seeded random labels (eV, eV/Å), backward
+ * to the parameters, Adam update (DJL's fused kernel), gradients zeroed. The forces are taken apart
+ * from the forward pass (same TorchScript module as {@link EnergyModel}) so that the phases can be
+ * timed separately. Not the product's step (that one, with clipping, EMA and Moiety's Adam, is
+ * timed by {@link TrainStepBench}). Every array of the step lives in one sub-manager closed at its end.
  */
-final class TrainStep implements AutoCloseable {
+final class PeerTrainStep implements AutoCloseable {
     private final EnergyModel model;
     private final List<Structure> structures;
     private final double[] energies;
@@ -49,7 +52,7 @@ final class TrainStep implements AutoCloseable {
     /** Phase CPU times (this thread) of the last {@link #run} in nanoseconds: graph, forward, forces, backward, optimizer. */
     final long[] phases = new long[5];
 
-    TrainStep(EnergyModel model, List<Structure> structures, double energyWeight, double forcesWeight, long seed) {
+    PeerTrainStep(EnergyModel model, List<Structure> structures, double energyWeight, double forcesWeight, long seed) {
         this.model = model;
         this.structures = structures;
         this.energyWeight = energyWeight;

@@ -1,61 +1,13 @@
 package io.moiety.model.nn;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * Differentiable operations for atomistic networks that avoid DJL's hazards: every constant
- * comes from {@link Constants} (never a scalar overload), results are attached to a batch
- * manager ({@link #home}), and nothing uses {@code toType}/{@code duplicate} on a graph path.
- * Lengths in Å.
+ * Functions of the edge length r (Å): radial bases and the cutoff envelopes that take them to
+ * zero at the cutoff r_c. Every constant comes from {@link Constants} (never a scalar overload).
  */
-public final class Ops {
-    private Ops() {}
-
-    /** Attaches {@code result} to {@code manager} (the batch/step manager) and returns it. */
-    public static NDArray home(NDArray result, NDManager manager) {
-        if (result.getManager() != manager) {
-            result.attach(manager);
-        }
-        return result;
-    }
-
-    /**
-     * Rows {@code x[index]} ({@code index} int64 {@code [M]}); differentiable (twice) w.r.t. {@code x};
-     * lives in {@code home}. Runs as {@code aten::embedding} (index_select forward, index_add
-     * backward), faster than DJL's advanced indexing {@code x.get(index)} (benchmarks/perf.md).
-     */
-    public static NDArray gather(NDArray x, NDArray index, NDManager home) {
-        Shape shape = x.getShape();
-        if (shape.dimension() == 2) {
-            return home(JniUtils.embedding((PtNDArray) index, (PtNDArray) x, false), home);
-        }
-        long rows = shape.get(0);
-        NDArray flat = home(x.reshape(rows, shape.size() / Math.max(rows, 1)), home);
-        NDArray picked = home(JniUtils.embedding((PtNDArray) index, (PtNDArray) flat, false), home);
-        long[] dims = shape.getShape().clone();
-        dims[0] = index.getShape().get(0);
-        return home(picked.reshape(new Shape(dims)), home);
-    }
-
-    /** Shifted softplus {@code ln(1 + eˣ) − ln 2} (SchNet's activation, zero at 0). */
-    public static NDArray shiftedSoftplus(NDArray x, Constants c) {
-        return x.getNDArrayInternal().softPlus().sub(c.scalar(Math.log(2.0)));
-    }
-
-    /** SiLU {@code x·σ(x)} (PaiNN's activation). */
-    public static NDArray silu(NDArray x) {
-        return x.mul(x.getNDArrayInternal().sigmoid());
-    }
-
-    /** Sigmoid {@code σ(x)}. */
-    public static NDArray sigmoid(NDArray x) {
-        return x.getNDArrayInternal().sigmoid();
-    }
+public final class RadialFunctions {
+    private RadialFunctions() {}
 
     /**
      * Cosine cutoff {@code ½(cos(πr/r_c) + 1)} for {@code r < r_c}, else 0 (Behler), same shape as {@code r}.
@@ -122,20 +74,5 @@ public final class Ops {
                 .sub(xp2.mul(c.scalar(p * (p + 1.0) / 2.0)));
         NDArray mask = r.lt(c.scalar(cutoff)).toType(c.dtype(), false);
         return env.mul(mask);
-    }
-
-    /** Euclidean norm along {@code axis} with {@code eps} under the root (smooth at zero). */
-    public static NDArray norm(NDArray v, int axis, double eps, Constants c) {
-        return v.square().sum(new int[] {axis}).add(c.scalar(eps)).sqrt();
-    }
-
-    /** Euclidean norm along {@code axis} without regularisation (for edge lengths, never zero). */
-    public static NDArray norm(NDArray v, int axis) {
-        return v.square().sum(new int[] {axis}).sqrt();
-    }
-
-    /** Whether {@code t} is a supported floating type. */
-    public static boolean floating(DataType t) {
-        return t == DataType.FLOAT32 || t == DataType.FLOAT64;
     }
 }

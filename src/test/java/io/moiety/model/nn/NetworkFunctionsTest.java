@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 
 /** Each primitive against its formula evaluated in plain Java (float64). */
-class OpsTest {
+class NetworkFunctionsTest {
     private static final double[] R = {0.7, 1.3, 2.9, 3.99, 4.2};
 
     @Test
@@ -19,11 +19,11 @@ class OpsTest {
             Constants c = new Constants(m, DataType.FLOAT64);
             NDArray r = c.vector(R);
             double rc = 4.0;
-            double[] cos = Ops.cosineCutoff(r, rc, c).toDoubleArray();
-            double[] poly = Ops.polynomialCutoff(r, rc, 6, c).toDoubleArray();
-            double[] gauss = Ops.gaussianRbf(r, 5, rc, c).toDoubleArray();
-            double[] bessel = Ops.besselRbf(r, 3, rc, c).toDoubleArray();
-            double[] ssp = Ops.shiftedSoftplus(c.vector(new double[] {-2, 0, 3}), c).toDoubleArray();
+            double[] cos = RadialFunctions.cosineCutoff(r, rc, c).toDoubleArray();
+            double[] poly = RadialFunctions.polynomialCutoff(r, rc, 6, c).toDoubleArray();
+            double[] gauss = RadialFunctions.gaussianRbf(r, 5, rc, c).toDoubleArray();
+            double[] bessel = RadialFunctions.besselRbf(r, 3, rc, c).toDoubleArray();
+            double[] ssp = Activations.shiftedSoftplus(c.vector(new double[] {-2, 0, 3}), c).toDoubleArray();
             for (int i = 0; i < R.length; i++) {
                 double x = R[i] / rc;
                 assertEquals(R[i] < rc ? 0.5 * (Math.cos(Math.PI * x) + 1) : 0, cos[i], 1e-14);
@@ -54,7 +54,7 @@ class OpsTest {
             for (int i = 0; i < x.length; i++) {
                 x[i] = Math.sin(i + 1);
             }
-            Segment seg = new Segment(m, target, 4, DataType.FLOAT64);
+            SegmentSum seg = new SegmentSum(m, target, 4, DataType.FLOAT64);
             double[] got = seg.sum(c.array(x, new Shape(6, 2, 2))).toDoubleArray();
             double[] want = new double[4 * 4];
             for (int s = 0; s < 6; s++) {
@@ -64,7 +64,7 @@ class OpsTest {
             }
             assertArrayEquals(want, got, 1e-14);
             NDArray idx = m.create(new long[] {3, 3, 0});
-            double[] g = Ops.gather(c.array(x, new Shape(6, 4)), idx, m).toDoubleArray();
+            double[] g = Tensors.gather(c.array(x, new Shape(6, 4)), idx, m).toDoubleArray();
             assertArrayEquals(new double[] {x[12], x[13], x[14], x[15], x[12], x[13], x[14], x[15], x[0], x[1], x[2], x[3]}, g, 0.0);
         }
     }
