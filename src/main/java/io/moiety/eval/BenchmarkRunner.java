@@ -429,23 +429,34 @@ public final class BenchmarkRunner {
             return labels.computeIfAbsent(m, AtomEnvironments::of);
         }
 
-        /** One warning per test molecule whose energy offset the training compositions leave open. */
+        /** Logs {@link #compositionWarnings} of the split. */
         private static void warnAboutCompositions(TaskSplit split) {
-            List<int[]> trained = new ArrayList<>();
-            for (MoleculeRecord m : split.train()) {
-                if (!m.frames().isEmpty()) {
-                    trained.add(m.frames().get(0).structure().atomicNumbers());
-                }
+            compositionWarnings(split).forEach(LOG::warn);
+        }
+    }
+
+    /**
+     * One warning per ID-test or OOD molecule whose energy offset the training compositions leave
+     * open (an element never trained on, or a composition outside their span), naming task, split
+     * and molecule.
+     */
+    static List<String> compositionWarnings(TaskSplit split) {
+        List<int[]> trained = new ArrayList<>();
+        for (MoleculeRecord m : split.train()) {
+            if (!m.frames().isEmpty()) {
+                trained.add(m.frames().get(0).structure().atomicNumbers());
             }
-            CompositionSpan span = CompositionSpan.of(trained);
-            for (Split s : Split.values()) {
-                for (MoleculeRecord m : s == Split.ID ? split.idTest() : split.ood()) {
-                    if (!m.frames().isEmpty()) {
-                        span.warning(m.frames().get(0).structure().atomicNumbers()).ifPresent(w ->
-                                LOG.warn("task {}: {} molecule {}: {}", split.task(), s.name(), m.id(), w));
-                    }
+        }
+        CompositionSpan span = CompositionSpan.of(trained);
+        List<String> warnings = new ArrayList<>();
+        for (Split s : Split.values()) {
+            for (MoleculeRecord m : s == Split.ID ? split.idTest() : split.ood()) {
+                if (!m.frames().isEmpty()) {
+                    span.warning(m.frames().get(0).structure().atomicNumbers()).ifPresent(w ->
+                            warnings.add("task " + split.task() + ": " + s.name() + " molecule " + m.id() + ": " + w));
                 }
             }
         }
+        return warnings;
     }
 }

@@ -11,6 +11,9 @@ import io.moiety.eval.report.ReportWriter;
 import io.moiety.metrics.Metric;
 import io.moiety.model.Potential;
 import io.moiety.model.Prediction;
+import io.moiety.task.Identifiability;
+import io.moiety.task.Role;
+import io.moiety.task.TaskMolecule;
 import io.moiety.task.TaskSplit;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -323,10 +326,15 @@ class BenchmarkRunnerTest {
                 new BenchmarkRunner.Options(dir, false, false, List.of())).run(s);
         RunInfo info = new RunInfo("test", "test", "moiety bench --suite test", "2026-01-01T00:00:00Z", 1.5, 3,
                 RunInfo.versions(false), RunInfo.hardware(false), "synthetic.h5", "abc123", s.seeds(), "cpu");
-        ReportWriter w = new ReportWriter(dir, s, results, info);
+        Identifiability check = Identifiability.of("alpha",
+                List.of(new TaskMolecule("ethanoic-acid", "CC(=O)O", Role.TRAIN), new TaskMolecule("propanoic-acid", "CCC(=O)O", Role.TRAIN)),
+                List.of(new TaskMolecule("butanedioic-acid", "OC(=O)CCC(=O)O", Role.OOD)));
+        ReportWriter w = new ReportWriter(dir, s, results, info, Map.of("alpha", check));
         Path html = w.write();
         assertTrue(Files.exists(html));
         String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("0 of 1 OOD molecules have an energy determined") && md.contains("| `butanedioic-acid` | COOH ["),
+                "identifiability section of task alpha");
         assertTrue(md.contains("Task `alpha`") && md.contains("Task `beta`"));
         assertTrue(md.contains(ReportWriter.ENERGY_ONLY));
         assertTrue(md.contains("`O(C,H)`"), "environment breakdown lists the hydroxyl oxygen");

@@ -19,6 +19,7 @@ import io.moiety.eval.Split;
 import io.moiety.eval.StandardPotentials;
 import io.moiety.eval.Suite;
 import io.moiety.eval.Summary;
+import io.moiety.task.Identifiability;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,13 +56,20 @@ public final class ReportWriter {
     private final List<CellResult> results;
     private final Summary summary;
     private final RunInfo info;
+    private final Map<String, Identifiability> identifiability;
 
     public ReportWriter(Path dir, Suite suite, List<CellResult> results, RunInfo info) {
+        this(dir, suite, results, info, Map.of());
+    }
+
+    /** With the identifiability check of each task's OOD energies (by task name), printed per task. */
+    public ReportWriter(Path dir, Suite suite, List<CellResult> results, RunInfo info, Map<String, Identifiability> identifiability) {
         this.dir = dir;
         this.suite = suite;
         this.results = results;
         this.summary = new Summary(suite, results);
         this.info = info;
+        this.identifiability = Map.copyOf(identifiability);
     }
 
     public Summary summary() { return summary; }
@@ -133,6 +141,10 @@ public final class ReportWriter {
                 continue;
             }
             doc.add(taskTable(rows));
+            Identifiability check = identifiability.get(task);
+            if (check != null) {
+                identifiabilitySection(doc, check);
+            }
             doc.add(figures(barCharts(task, rows), plots));
             doc.heading(2, "Parity plots");
             doc.paragraph("Energy per atom relative to per-element reference energies e_Z fitted on the task's training frames "
@@ -167,6 +179,28 @@ public final class ReportWriter {
             }
         }
         return rows.isEmpty() ? null : new ReportDocument.Table(List.of("cell", "E0 source and values"), rows, null);
+    }
+
+    /** Which OOD energies the training molecules determine; molecules with the same reasons share a row. */
+    private static void identifiabilitySection(ReportDocument doc, Identifiability check) {
+        doc.heading(2, "Identifiability of the OOD energies");
+        doc.paragraph(check.determined() + " of " + check.molecules().size() + " OOD molecules have an energy determined by the "
+                + check.training() + " training molecules: their heavy-atom environment counts (group-additivity terms, which fix "
+                + "the per-element energies too) are combinations of the training molecules' (rank " + check.rank() + "). "
+                + "For the others no model trained on this task can know the total energy; `moiety tasks " + check.task()
+                + " --check` prints the same per molecule.");
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        for (Identifiability.Verdict v : check.molecules()) {
+            if (!v.determined()) {
+                byReason.computeIfAbsent(String.join("; ", v.reasons().stream().map(r -> r.replaceAll("; here .*", "")).toList()),
+                        k -> new ArrayList<>()).add("`" + v.name() + "`");
+            }
+        }
+        if (!byReason.isEmpty()) {
+            List<List<String>> rows = new ArrayList<>();
+            byReason.forEach((why, names) -> rows.add(List.of(String.join(", ", names), why)));
+            doc.add(new ReportDocument.Table(List.of("not determined", "why"), rows, null));
+        }
     }
 
     /** What a zero-shot cell is and how its total energies relate to the labels. */
