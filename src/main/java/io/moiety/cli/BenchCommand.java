@@ -13,6 +13,7 @@ import io.moiety.eval.Suite;
 import io.moiety.eval.SuiteLoader;
 import io.moiety.eval.report.ReportWriter;
 import io.moiety.data.AtomicFile;
+import io.moiety.task.Identifiability;
 import io.moiety.task.TaskLoader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -150,7 +151,9 @@ public final class BenchCommand implements Callable<Integer> {
         RunInfo info = new RunInfo(suite.name(), suite.origin(), "moiety bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()).replaceFirst("^bench ?", ""),
                 start.truncatedTo(ChronoUnit.SECONDS).toString(), wall, reused, RunInfo.versions(networks), RunInfo.hardware(networks),
                 suite.data().equals("default") ? "default (" + dataFile + ")" : dataFile.toString(), sha, suite.seeds(), device);
-        ReportWriter writer = new ReportWriter(runDir, suite, results, info);
+        Map<String, Identifiability> checks = new LinkedHashMap<>();
+        suite.tasks().forEach(t -> checks.put(t, Identifiability.of(tasks.load(t))));
+        ReportWriter writer = new ReportWriter(runDir, suite, results, info, checks);
         Path html = writer.write();
         stdout.println();
         stdout.print(writer.consoleTable());

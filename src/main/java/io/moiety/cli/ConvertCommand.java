@@ -1,6 +1,7 @@
 package io.moiety.cli;
 
 import io.moiety.data.Dataset;
+import io.moiety.data.IsolatedAtoms;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.data.io.DatasetFiles;
 import io.moiety.data.io.Format;
@@ -34,7 +35,11 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "conversion leaves no partial output, and an existing OUT is only replaced with --force.",
             "",
             "Moiety HDF5 stores positions and forces as float32 and needs energy and forces on every frame; "
-                + "extended XYZ keeps full double precision and every header key."},
+                + "extended XYZ keeps full double precision and every header key.",
+            "",
+            "Isolated-atom reference energies travel with the molecules: the HDF5 group isolated_atoms becomes "
+                + "single-atom extended-XYZ frames with config_type=IsolatedAtom (MACE's convention: energy in the "
+                + "header, zero forces, no cell) and back; such frames are never read as molecules."},
         footer = {
             "",
             "Examples:",
@@ -83,6 +88,7 @@ public final class ConvertCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         long[] counts = new long[2];
+        IsolatedAtoms isolated;
         try (Dataset ds = DatasetFiles.open(in, input.readOptions(input.format))) {
             if (!dropColumns && !ds.columnsNotRead().isEmpty()) {
                 throw new IllegalArgumentException(in + ": per-atom column(s) " + String.join(", ", ds.columnsNotRead())
@@ -102,12 +108,14 @@ public final class ConvertCommand implements Callable<Integer> {
                         return m;
                     }
                 };
-                DatasetFiles.write(out, molecules, writeOptions);
+                DatasetFiles.write(out, molecules, ds.isolatedAtoms(), writeOptions);
+                isolated = ds.isolatedAtoms();
             }
         }
         PrintWriter pw = spec.commandLine().getOut();
-        pw.printf(Locale.ROOT, "wrote %s (%s): %s, %s in %.2f s%n", out, FormatOption.describe(outFormat),
+        pw.printf(Locale.ROOT, "wrote %s (%s): %s, %s%s in %.2f s%n", out, FormatOption.describe(outFormat),
                 DatasetSummary.count(counts[0], "molecule"), DatasetSummary.count(counts[1], "frame"),
+                isolated.isEmpty() ? "" : ", " + DatasetSummary.count(isolated.atoms().size(), "isolated atom"),
                 (System.nanoTime() - start) / 1e9);
         pw.flush();
         return 0;

@@ -1,11 +1,14 @@
 package io.moiety.cli;
 
 import io.moiety.chem.SmilesGraph;
+import io.moiety.data.Dataset;
 import io.moiety.data.FolderLock;
+import io.moiety.data.IsolatedAtoms;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.data.io.DatasetFiles;
 import io.moiety.data.io.WriteOptions;
 import io.moiety.label.GenerationSummary;
+import io.moiety.label.IsolatedAtomEnergies;
 import io.moiety.label.LabelPipeline;
 import io.moiety.label.MdSettings;
 import io.moiety.label.MoleculeJob;
@@ -13,6 +16,7 @@ import io.moiety.label.PipelineOptions;
 import io.moiety.label.WorkEngine;
 import io.moiety.label.SmilesInput;
 import io.moiety.label.WorkStore;
+import io.moiety.label.Xtb;
 import io.moiety.task.Role;
 import io.moiety.task.Task;
 import io.moiety.task.TaskLoader;
@@ -28,6 +32,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -43,7 +49,10 @@ import picocli.CommandLine.Option;
             "trajectories (xtb --md, 300 K, real hydrogen mass, no SHAKE) and GFN2-xTB",
             "single points with gradient on every kept snapshot. Primary trajectories",
             "are stored as group NAME, the training molecules' second trajectories as",
-            "NAME.md2 (see docs/data.md).",
+            "NAME.md2 (see docs/data.md). Every output also gets the GFN2-xTB energy of",
+            "the isolated atom of each of its elements in its ground-state spin (xtb --uhf N,",
+            "N unpaired electrons: H 1, C 2, N 3, O 2, ...), the group isolated_atoms",
+            "(docs/formats.md); --add-isolated-atoms adds them to an existing file.",
             "",
             "Resumable: results are kept per frame in the work directory; re-running",
             "the same command continues where it stopped. Failures are recorded with",
@@ -66,6 +75,8 @@ import picocli.CommandLine.Option;
             "      one 'SMILES [NAME]' per line, # comments",
             "  moiety generate --task fusion --retry-failed",
             "      try the molecules and frames recorded as failed again",
+            "  moiety generate --add-isolated-atoms data/moiety-default.h5",
+            "      add the isolated-atom energies (training.e0: isolated) to a finished dataset",
             "",
             "Exit status: 0 when every molecule has its data; 3 when some molecule a task needs",
             "has none (listed; rerun with --retry-failed); 1 on errors (docs/errors.md)."})
@@ -83,6 +94,10 @@ public final class GenerateCommand implements Callable<Integer> {
         @Option(names = "--smiles-file", paramLabel = "FILE",
                 description = "Molecules of your own, one 'SMILES [NAME]' per line; # starts a comment.")
         Path smilesFile;
+        @Option(names = "--add-isolated-atoms", paramLabel = "FILE",
+                description = "Only add the isolated-atom energies of the elements in FILE, an existing dataset "
+                        + "(frames unchanged, none recomputed); written back to FILE atomically, or to --out.")
+        Path addIsolatedAtoms;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -154,6 +169,9 @@ public final class GenerateCommand implements Callable<Integer> {
      * {@code --workers} threads when null (a distributed front end passes its own).
      */
     public int generate(WorkEngine engine) throws Exception {
+        if (selection.addIsolatedAtoms != null) {
+            return addIsolatedAtoms(selection.addIsolatedAtoms);
+        }
         TaskLoader loader = tasksDir != null ? TaskLoader.fromDirectory(tasksDir) : TaskLoader.standard();
         List<Task> tasks;
         List<MoleculeJob> jobs;
@@ -208,10 +226,11 @@ public final class GenerateCommand implements Callable<Integer> {
                         + " (the failures are listed above; --retry-failed tries them again)");
             }
             WriteOptions wo = force ? WriteOptions.defaults().overwriting() : WriteOptions.defaults();
-            DatasetFiles.write(output, records, wo);
+            IsolatedAtoms isolated = isolatedAtoms(records, options.work(), "moiety generate " + what() + " --scale " + scale);
+            DatasetFiles.write(output, records, isolated, wo);
             int frames = records.stream().mapToInt(r -> r.frames().size()).sum();
-            System.out.printf("wrote %s: %d trajectories, %d frames (%d failures, see above)%n",
-                    output, records.size(), frames, summary.failures().size());
+            System.out.printf("wrote %s: %d trajectories, %d frames (%d failures, see above), isolated atoms %s%n",
+                    output, records.size(), frames, summary.failures().size(), isolated.describe());
             List<String> missing = missing(jobs, records, tasks);
             if (!missing.isEmpty()) {
                 System.out.println("missing data for " + missing.size() + " molecule(s):");
@@ -219,6 +238,52 @@ public final class GenerateCommand implements Callable<Integer> {
                 System.out.println("Rerun with --retry-failed to try them again.");
                 return ExitCode.PARTIAL.code();
             }
+        }
+        return 0;
+    }
+
+    /** GFN2-xTB isolated-atom energies of the elements of {@code molecules} (xtb scratch under {@code workDir}). */
+    private IsolatedAtoms isolatedAtoms(Iterable<MoleculeRecord> molecules, Path workDir, String command)
+            throws IOException, InterruptedException {
+        SortedSet<Integer> elements = new TreeSet<>();
+        for (MoleculeRecord m : molecules) {
+            for (int z : m.atomicNumbers()) {
+                elements.add(z);
+            }
+        }
+        Xtb xtb = Xtb.locate(workDir.resolve("tmp"), Duration.ofSeconds(timeout));
+        System.err.printf("isolated-atom energies of %d elements (GFN2-xTB, ground-state spin)%n", elements.size());
+        return new IsolatedAtomEnergies(xtb).compute(elements, command);
+    }
+
+    /**
+     * {@code --add-isolated-atoms FILE}: the file's molecules unchanged, written with the isolated-atom
+     * energies of their elements to {@code --out} or back to FILE. A file that has them for every
+     * element is left alone unless {@code --force}.
+     */
+    private int addIsolatedAtoms(Path file) throws Exception {
+        Path output = out != null ? out : file;
+        if (!output.equals(file) && Files.exists(output, LinkOption.NOFOLLOW_LINKS) && !force) {
+            throw new IllegalArgumentException(output + " exists; use --force to overwrite it");
+        }
+        Path dir = work.resolve("isolated-atoms");
+        try (Dataset data = DatasetFiles.open(file); FolderLock lock = lockWorkDirectory(dir)) {
+            IsolatedAtoms present = data.isolatedAtoms();
+            SortedSet<Integer> elements = new TreeSet<>();
+            for (MoleculeRecord m : data) {
+                for (int z : m.atomicNumbers()) {
+                    elements.add(z);
+                }
+            }
+            if (!present.isEmpty() && present.missing(elements).isEmpty() && !force && output.equals(file)) {
+                System.out.println(file + " already has the isolated-atom energies of all its elements ("
+                        + present.describe() + "); --force computes them again");
+                return 0;
+            }
+            IsolatedAtoms isolated = isolatedAtoms(data, dir, "moiety generate --add-isolated-atoms " + file);
+            DatasetFiles.write(output, data, isolated, WriteOptions.defaults().overwriting());
+            System.out.printf("wrote %s: %d molecules unchanged, isolated atoms %s%n", output, data.moleculeIds().size(),
+                    isolated.describe());
         }
         return 0;
     }

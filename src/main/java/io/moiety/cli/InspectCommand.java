@@ -1,6 +1,7 @@
 package io.moiety.cli;
 
 import io.moiety.data.Dataset;
+import io.moiety.data.IsolatedAtoms;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.data.io.DatasetFiles;
 import io.moiety.data.io.Format;
@@ -65,6 +66,7 @@ public final class InspectCommand implements Callable<Integer> {
         long skipped = 0;
         long end;
         long cpuEnd;
+        IsolatedAtoms isolated;
         try (Dataset ds = DatasetFiles.open(file, input.readOptions(detected))) {
             List<String> ids = ds.moleculeIds();
             try (ProgressBar bar = ProgressBars.create("reading", ids.size(), "molecules")) {
@@ -79,10 +81,15 @@ public final class InspectCommand implements Callable<Integer> {
             if (ds instanceof SkippedFrames s) {
                 skipped = s.skippedFrames();
             }
+            isolated = ds.isolatedAtoms();
         }
         double seconds = (end - start) / 1e9;
         DatasetSummary.row(out, "file", String.format(Locale.ROOT, "%s (%s, %.2f MB)", file, FormatOption.describe(detected), bytes / 1e6));
         summary.print(out);
+        if (!isolated.isEmpty()) {
+            DatasetSummary.row(out, "isolated atoms", isolated.describe());
+            isolated.provenance().forEach((k, v) -> DatasetSummary.row(out, "  " + k, v));
+        }
         if (skipped > 0) {
             DatasetSummary.row(out, "skipped", skipped + " frames with missing (NaN) labels");
         }

@@ -2,6 +2,7 @@ package io.moiety.cli;
 
 import io.moiety.data.Dataset;
 import io.moiety.data.Frame;
+import io.moiety.data.IsolatedAtoms;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.data.io.DatasetFiles;
 import io.moiety.data.io.ReadOptions;
@@ -39,7 +40,10 @@ import picocli.CommandLine.Spec;
             "written atomically each epoch) and best.ckpt (the best-validation model, used by",
             "'moiety predict'). A killed run continues exactly where its last checkpoint left",
             "off with --resume. Training settings live in the 'training:' section of the",
-            "model YAML; see docs/training.md."},
+            "model YAML; see docs/training.md.",
+            "Reference energies E0 (training.e0): the isolated-atom energies stored with the",
+            "training data when it has them (moiety generate --add-isolated-atoms), else a",
+            "least-squares fit on the training energies; the run prints which, with the values."},
         footer = {
             "",
             "Examples:",
@@ -47,6 +51,7 @@ import picocli.CommandLine.Spec;
             "  moiety train --model painn-small --train train.h5 --valid valid.h5 --epochs 200 --lr 5e-4",
             "  moiety train --model models/my.yaml --train data.xyz --energy-key REF_energy --forces-key REF_forces",
             "  moiety train --model schnet-small --train data.h5 --set training.scheduler=cosine --set features=128",
+            "  moiety train --model painn-small --train data.h5 --set training.e0=least-squares   # ignore isolated atoms",
             "  moiety train --model schnet-small --train data.h5 --out runs/eth --resume   # continue a killed run",
             "  moiety train --model schnet-small --train data.h5 --init-from runs/eth --lr 1e-4 --out runs/eth-2   # second cycle",
             "  moiety train --model painn-small --train data.h5 --set training.prior=group-additivity   # Δ-learning",
@@ -166,12 +171,13 @@ public final class TrainCommand implements Callable<Integer> {
                 epochs != null || setsEpochs ? planned.maxEpochs() : null,
                 timeLimit != null || setsWall ? planned.maxWallMinutes() : null);
         ReadOptions ro = input.readOptions();
-        List<Frame> all = readFrames(train, ro);
+        TrainingFile trainingFile = read(train, ro);
+        List<Frame> all = trainingFile.frames();
         List<Frame> trainFrames;
         List<Frame> validFrames;
         if (validation.file != null) {
             trainFrames = all;
-            validFrames = readFrames(validation.file, ro);
+            validFrames = read(validation.file, ro).frames();
         } else {
             double f = validation.fraction == null ? 0.05 : validation.fraction;
             if (!(f >= 0 && f < 1)) {
@@ -185,9 +191,10 @@ public final class TrainCommand implements Callable<Integer> {
                 model, trainFrames.size(), validFrames.size(), train, runDir);
         boolean newRunDir = !Files.exists(runDir);
         try (Potential p = trainOrCleanUp(new TrainRequest(Training.modelNameOf(model), config, seed, device,
-                trainFrames, validFrames, runDir, !noProgress, initFrom, resumeLimits), newRunDir)) {
+                trainFrames, validFrames, runDir, !noProgress, initFrom, resumeLimits, trainingFile.isolatedAtoms()), newRunDir)) {
             TrainingCompositions.write(runDir, trainFrames);
             CheckpointState st = CheckpointFile.readState(last);
+            outw.println(st.normalization().describeReferences());
             List<EpochResult> h = st.history();
             outw.printf(Locale.ROOT, "%s: %d epochs (%s), %.0f s%n", p.name(), st.epoch(), st.stopReason(),
                     h.isEmpty() ? 0.0 : h.get(h.size() - 1).wallSeconds());
@@ -225,18 +232,23 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** All frames of all molecules in a file. */
-    static List<Frame> readFrames(Path file, ReadOptions options) throws IOException {
+    /** The frames of a data file and the isolated-atom energies stored with them. */
+    record TrainingFile(List<Frame> frames, IsolatedAtoms isolatedAtoms) {}
+
+    /** All frames of all molecules in a file, and its isolated-atom energies. */
+    static TrainingFile read(Path file, ReadOptions options) throws IOException {
         List<Frame> frames = new ArrayList<>();
+        IsolatedAtoms isolated;
         try (Dataset d = DatasetFiles.open(file, options)) {
             for (MoleculeRecord m : d) {
                 frames.addAll(m.frames());
             }
+            isolated = d.isolatedAtoms();
         }
         if (frames.isEmpty()) {
             throw new IllegalArgumentException(file + ": no frames");
         }
-        return frames;
+        return new TrainingFile(frames, isolated);
     }
 
     /** Seeded random split: [train, valid] with {@code round(fraction·n)} validation frames, order kept. */

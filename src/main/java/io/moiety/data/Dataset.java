@@ -46,9 +46,22 @@ public interface Dataset extends Iterable<MoleculeRecord>, AutoCloseable {
         return List.of();
     }
 
+    /**
+     * The isolated-atom reference energies stored with the molecules (empty when the file has
+     * none); they are not molecules and never appear in {@link #moleculeIds()}.
+     */
+    default IsolatedAtoms isolatedAtoms() {
+        return IsolatedAtoms.none("");
+    }
+
     /** A dataset held in memory. */
     static Dataset of(List<MoleculeRecord> molecules) {
-        return new InMemoryDataset(molecules);
+        return new InMemoryDataset(molecules, IsolatedAtoms.none(""));
+    }
+
+    /** A dataset held in memory, with isolated-atom energies. */
+    static Dataset of(List<MoleculeRecord> molecules, IsolatedAtoms isolatedAtoms) {
+        return new InMemoryDataset(molecules, isolatedAtoms);
     }
 
     /** Unchecked wrapper so lambdas can throw I/O errors. */

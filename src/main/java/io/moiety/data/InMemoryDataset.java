@@ -7,8 +7,10 @@ import java.util.Map;
 /** A {@link Dataset} over molecules already in memory. */
 final class InMemoryDataset implements Dataset {
     private final Map<String, MoleculeRecord> byId = new LinkedHashMap<>();
+    private final IsolatedAtoms isolatedAtoms;
 
-    InMemoryDataset(List<MoleculeRecord> molecules) {
+    InMemoryDataset(List<MoleculeRecord> molecules, IsolatedAtoms isolatedAtoms) {
+        this.isolatedAtoms = isolatedAtoms;
         for (MoleculeRecord m : molecules) {
             if (byId.put(m.id(), m) != null) {
                 throw new IllegalArgumentException("duplicate molecule id '" + m.id() + "'");
@@ -25,6 +27,8 @@ final class InMemoryDataset implements Dataset {
         }
         return m;
     }
+
+    @Override public IsolatedAtoms isolatedAtoms() { return isolatedAtoms; }
 
     @Override public void close() {}
 }

@@ -291,7 +291,7 @@ public final class BenchmarkRunner {
             }
             train.add(m.withFrames(kept));
         }
-        return new TaskSplit(split.task(), train, split.validation(), split.idTest(), split.ood());
+        return new TaskSplit(split.task(), train, split.validation(), split.idTest(), split.ood(), split.isolatedAtoms());
     }
 
     private static void step(ProgressBar bar) {
@@ -341,16 +341,16 @@ public final class BenchmarkRunner {
             }
             long t2 = System.nanoTime();
             return new CellResult(cell, null, potential.predictsForces(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
-                    metrics, envs, parity);
+                    metrics, envs, parity, potential.referenceEnergies());
         } catch (Throwable ex) {
             return CellResult.failed(cell, message(ex), (System.nanoTime() - t0) / 1e9);
         }
     }
 
     /**
-     * Training folder of a cell: {@code training/MODEL/seed-N-HASH} with HASH over the overrides
-     * and the training and validation frames, so tasks with the same training data (duplication and
-     * fission) share one trained model.
+     * Training folder of a cell: {@code training/MODEL/seed-N-HASH} with HASH over the overrides,
+     * the training and validation frames and the isolated-atom energies, so tasks with the same
+     * training data (duplication and fission) share one trained model.
      */
     Path trainingDir(Cell cell, TaskSplit split) {
         try {
@@ -367,6 +367,10 @@ public final class BenchmarkRunner {
                         }
                     }
                 }
+            }
+            if (!split.isolatedAtoms().isEmpty()) {
+                // they become the reference energies (training.e0); data without them keeps its old folders
+                md.update(("|e0" + split.isolatedAtoms().energies()).getBytes(StandardCharsets.UTF_8));
             }
             String hash = HexFormat.of().formatHex(md.digest()).substring(0, 12);
             return options.runDir().resolve("training").resolve(cell.model()).resolve("seed-" + cell.seed() + "-" + hash);
@@ -425,23 +429,34 @@ public final class BenchmarkRunner {
             return labels.computeIfAbsent(m, AtomEnvironments::of);
         }
 
-        /** One warning per test molecule whose energy offset the training compositions leave open. */
+        /** Logs {@link #compositionWarnings} of the split. */
         private static void warnAboutCompositions(TaskSplit split) {
-            List<int[]> trained = new ArrayList<>();
-            for (MoleculeRecord m : split.train()) {
-                if (!m.frames().isEmpty()) {
-                    trained.add(m.frames().get(0).structure().atomicNumbers());
-                }
+            compositionWarnings(split).forEach(LOG::warn);
+        }
+    }
+
+    /**
+     * One warning per ID-test or OOD molecule whose energy offset the training compositions leave
+     * open (an element never trained on, or a composition outside their span), naming task, split
+     * and molecule.
+     */
+    static List<String> compositionWarnings(TaskSplit split) {
+        List<int[]> trained = new ArrayList<>();
+        for (MoleculeRecord m : split.train()) {
+            if (!m.frames().isEmpty()) {
+                trained.add(m.frames().get(0).structure().atomicNumbers());
             }
-            CompositionSpan span = CompositionSpan.of(trained);
-            for (Split s : Split.values()) {
-                for (MoleculeRecord m : s == Split.ID ? split.idTest() : split.ood()) {
-                    if (!m.frames().isEmpty()) {
-                        span.warning(m.frames().get(0).structure().atomicNumbers()).ifPresent(w ->
-                                LOG.warn("task {}: {} molecule {}: {}", split.task(), s.name(), m.id(), w));
-                    }
+        }
+        CompositionSpan span = CompositionSpan.of(trained);
+        List<String> warnings = new ArrayList<>();
+        for (Split s : Split.values()) {
+            for (MoleculeRecord m : s == Split.ID ? split.idTest() : split.ood()) {
+                if (!m.frames().isEmpty()) {
+                    span.warning(m.frames().get(0).structure().atomicNumbers()).ifPresent(w ->
+                            warnings.add("task " + split.task() + ": " + s.name() + " molecule " + m.id() + ": " + w));
                 }
             }
         }
+        return warnings;
     }
 }

@@ -21,10 +21,23 @@ import java.util.Map;
  * @param metrics        per split
  * @param environments   per split, per environment label
  * @param parity         per split
+ * @param referenceEnergies where the model's reference energies E0 come from, with their values
+ *                       (the potential's {@code referenceEnergies()}); empty when not stated
  */
 public record CellResult(Cell cell, String error, boolean predictsForces, double trainSeconds, double evalSeconds,
                          Map<Split, SplitMetrics> metrics, Map<Split, List<EnvironmentError>> environments,
-                         Map<Split, ParitySample> parity) {
+                         Map<Split, ParitySample> parity, String referenceEnergies) {
+
+    public CellResult {
+        referenceEnergies = referenceEnergies == null ? "" : referenceEnergies;
+    }
+
+    /** A result that states no reference energies. */
+    public CellResult(Cell cell, String error, boolean predictsForces, double trainSeconds, double evalSeconds,
+                      Map<Split, SplitMetrics> metrics, Map<Split, List<EnvironmentError>> environments,
+                      Map<Split, ParitySample> parity) {
+        this(cell, error, predictsForces, trainSeconds, evalSeconds, metrics, environments, parity, "");
+    }
 
     public boolean ok() { return error == null; }
 
@@ -47,6 +60,9 @@ public record CellResult(Cell cell, String error, boolean predictsForces, double
         m.put("predicts_forces", predictsForces);
         m.put("train_seconds", trainSeconds);
         m.put("eval_seconds", evalSeconds);
+        if (!referenceEnergies.isEmpty()) {
+            m.put("reference_energies", referenceEnergies);
+        }
         Map<String, Object> splits = new LinkedHashMap<>();
         for (Split s : Split.values()) {
             if (!metrics.containsKey(s)) {
@@ -92,6 +108,7 @@ public record CellResult(Cell cell, String error, boolean predictsForces, double
         });
         return new CellResult(cell, "ok".equals(m.get("status")) ? null : String.valueOf(m.get("error")),
                 Boolean.TRUE.equals(m.get("predicts_forces")), ((Number) m.get("train_seconds")).doubleValue(),
-                ((Number) m.get("eval_seconds")).doubleValue(), metrics, envs, parity);
+                ((Number) m.get("eval_seconds")).doubleValue(), metrics, envs, parity,
+                m.get("reference_energies") == null ? "" : String.valueOf(m.get("reference_energies")));
     }
 }

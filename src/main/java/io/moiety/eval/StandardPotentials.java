@@ -115,7 +115,7 @@ public final class StandardPotentials implements PotentialFactory {
             default -> {
                 ModelConfig config = config(cell.model(), cell.overrides());
                 yield Training.train(new TrainRequest(cell.model(), config, cell.seed(), device, train, validation,
-                        workDir, false, null, TrainRequest.Limits.of(config)));
+                        workDir, false, null, TrainRequest.Limits.of(config), split.isolatedAtoms()));
             }
         };
     }

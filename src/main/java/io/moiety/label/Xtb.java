@@ -49,6 +49,19 @@ public final class Xtb extends ScratchProgram {
         }
     }
 
+    /** The {@code xtb version …} line of {@code xtb --version}, e.g. {@code xtb version 6.5.1 (…) compiled by …}. */
+    public String version() throws IOException, InterruptedException {
+        try (ToolRun run = newRun("version-")) {
+            run.exec(List.of(executable.toString(), "--version"), timeout);
+            for (String line : (run.stdout() + "\n" + run.stderr()).split("\n")) {
+                if (line.contains("xtb version")) {
+                    return line.strip().replaceAll("^\\*\\s*", "");
+                }
+            }
+            throw new ToolFailure("xtb --version printed no 'xtb version' line: " + run.errorSummary());
+        }
+    }
+
     /** Geometry optimisation (xtb default convergence); returns the optimised structure. */
     public Structure optimize(Structure s) throws IOException, InterruptedException {
         try (ToolRun run = newRun("opt-")) {

@@ -15,6 +15,14 @@ public interface Potential extends AutoCloseable {
     /** Whether {@link Prediction#forces()} is filled. */
     boolean predictsForces();
 
+    /**
+     * Where the potential's per-element reference energies E0 come from, with their values, e.g.
+     * {@code E0 (least-squares): H -10.7 eV, C -48.8 eV}; empty when it has none to state.
+     */
+    default String referenceEnergies() {
+        return "";
+    }
+
     /** One prediction per frame, in order. */
     List<Prediction> predict(List<Frame> frames);
 

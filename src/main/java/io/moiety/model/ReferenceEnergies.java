@@ -3,6 +3,7 @@ package io.moiety.model;
 import io.moiety.chem.Element;
 import io.moiety.data.Dataset;
 import io.moiety.data.Frame;
+import io.moiety.data.IsolatedAtoms;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.data.io.DatasetFiles;
 import java.io.IOException;
@@ -115,10 +116,22 @@ public final class ReferenceEnergies {
         return out;
     }
 
-    /** Reads single-atom frames from any dataset file readable by {@link DatasetFiles}. */
+    /** E_ref(Z) = the isolated-atom energy of Z. */
+    public static ReferenceEnergies fromIsolatedAtoms(IsolatedAtoms atoms) {
+        return of(atoms.energies());
+    }
+
+    /**
+     * Reads the isolated-atom energies of any dataset file readable by {@link DatasetFiles}: those it
+     * stores as such (Moiety HDF5 group, extended-XYZ {@code config_type=IsolatedAtom} frames), or else
+     * its molecules, which must then all be single atoms.
+     */
     public static ReferenceEnergies fromIsolatedAtoms(Path file) throws IOException {
         List<Frame> frames = new ArrayList<>();
         try (Dataset d = DatasetFiles.open(file)) {
+            if (!d.isolatedAtoms().isEmpty()) {
+                return fromIsolatedAtoms(d.isolatedAtoms());
+            }
             for (MoleculeRecord m : d) {
                 frames.addAll(m.frames());
             }

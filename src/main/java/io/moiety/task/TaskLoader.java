@@ -147,6 +147,22 @@ public final class TaskLoader {
 
     /** Parses and validates one task file's text; {@code file} names it in errors. */
     public static Task parse(String yaml, String file) {
+        return parse(yaml, file, true);
+    }
+
+    /**
+     * A candidate library of molecules in task form (every role {@code train}, no OOD molecule
+     * needed), e.g. {@code tasks/libraries/straight-chains.yaml}.
+     */
+    public static Task loadLibrary(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), false);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static Task parse(String yaml, String file, boolean needOod) {
         JsonNode root;
         try {
             root = Mappers.YAML.readTree(yaml);
@@ -207,7 +223,7 @@ public final class TaskLoader {
             molecules.add(new TaskMolecule(mname, smiles, role));
         }
         Task task = new Task(name, description, sampling, molecules, file);
-        if (task.molecules(Role.TRAIN).isEmpty() || task.molecules(Role.OOD).isEmpty()) {
+        if (task.molecules(Role.TRAIN).isEmpty() || needOod && task.molecules(Role.OOD).isEmpty()) {
             throw new IllegalArgumentException(file + ": field 'molecules' needs at least one train and one ood molecule");
         }
         return task;

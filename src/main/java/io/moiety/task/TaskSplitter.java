@@ -41,7 +41,7 @@ public final class TaskSplitter {
             validation.add(md2.withFrames(md2.frames().subList(0, nVal)));
             idTest.add(md2.withFrames(md2.frames().subList(nVal, n)));
         }
-        return new TaskSplit(task.name(), train, validation, idTest, ood);
+        return new TaskSplit(task.name(), train, validation, idTest, ood, data.isolatedAtoms());
     }
 
     private static void require(List<String> ids, String id, Task task) {

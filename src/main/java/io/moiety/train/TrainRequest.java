@@ -1,6 +1,7 @@
 package io.moiety.train;
 
 import io.moiety.data.Frame;
+import io.moiety.data.IsolatedAtoms;
 import io.moiety.model.ModelConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,14 +23,23 @@ import java.util.List;
  *                     Ignored when {@code runDir} already holds a run to resume.
  * @param resumeLimits the epoch and wall-time limits a resumed run continues to; a null field keeps
  *                     the checkpoint's (the plan the run was started with)
+ * @param isolatedAtoms the isolated-atom energies stored with the training data (reference energies
+ *                     for {@code training.e0: isolated|auto}); empty when the data has none
  */
 public record TrainRequest(String name, ModelConfig config, long seed, String device, List<Frame> train,
                            List<Frame> validation, Path runDir, boolean showProgress, Path initFrom,
-                           Limits resumeLimits) {
+                           Limits resumeLimits, IsolatedAtoms isolatedAtoms) {
     public TrainRequest {
         train = List.copyOf(train);
         validation = List.copyOf(validation);
         resumeLimits = resumeLimits == null ? Limits.KEEP : resumeLimits;
+        isolatedAtoms = isolatedAtoms == null ? IsolatedAtoms.none("") : isolatedAtoms;
+    }
+
+    /** A request for data without isolated-atom energies. */
+    public TrainRequest(String name, ModelConfig config, long seed, String device, List<Frame> train,
+                        List<Frame> validation, Path runDir, boolean showProgress, Path initFrom, Limits resumeLimits) {
+        this(name, config, seed, device, train, validation, runDir, showProgress, initFrom, resumeLimits, null);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.moiety.model.Devices;
 import io.moiety.model.EnergyModel;
 import io.moiety.model.ModelConfig;
 import io.moiety.model.Models;
+import io.moiety.model.NetworkPotential;
 import io.moiety.model.Potential;
 import io.moiety.model.ReferenceEnergies;
 import io.moiety.train.prior.EnergyPrior;
@@ -136,7 +137,9 @@ public final class Training {
         try {
             // with a prior, isolated-atom energies are its element part and the residual's references are fitted
             EnergyNormalization norm = start.normalization() != null ? start.normalization()
-                    : EnergyNormalization.fit(train, prior == null ? tc.isolatedAtoms() : null);
+                    : prior == null ? EnergyNormalization.fit(request.train(), tc, request.isolatedAtoms())
+                    : EnergyNormalization.fit(train, (Path) null);
+            LOG.info("{}: {}", name, norm.describeReferences());
             model.setHead(norm.toHead());
             if (start.weightsFrom() != null) {
                 // before the loop exists, so its EMA starts from these weights too
@@ -165,7 +168,7 @@ public final class Training {
                 logSummary(name, loop.run());
             }
             loadBest(model, request.runDir());
-            return withPrior(model.asPotential(name, tc.validBatchSize()), prior);
+            return withPrior(new NetworkPotential(name, model, tc.validBatchSize(), norm.describeReferences()), prior);
         } catch (IOException | RuntimeException e) {
             model.close();
             throw e;
@@ -181,9 +184,11 @@ public final class Training {
         if (tc.priorKind() == PriorKind.NONE) {
             return null;
         }
-        ReferenceEnergies elements = tc.isolatedAtoms() == null ? null : ReferenceEnergies.fromIsolatedAtoms(tc.isolatedAtoms());
+        // the reference energies training.e0 asks for: isolated-atom energies become the prior's element part
+        EnergyNormalization e0 = EnergyNormalization.fit(request.train(), tc, request.isolatedAtoms());
+        ReferenceEnergies elements = e0.fromIsolatedAtoms() ? ReferenceEnergies.of(e0.referenceEnergies()) : null;
         EnergyPrior prior = EnergyPrior.fit(tc.priorKind(), request.train(), request.validation(), elements,
-                tc.isolatedAtoms() == null ? null : tc.isolatedAtoms().toString());
+                e0.fromIsolatedAtoms() ? e0.source() : null);
         LOG.info("{}: learning the residual over the {} prior ({} coefficients, ridge {}, element references: {})", name,
                 prior.kind(), prior.coefficients().size(), prior.ridge(), prior.elementSource());
         return prior;
@@ -246,7 +251,8 @@ public final class Training {
             }
             Map<String, Object> tr = state.training();
             int batch = tr.get("valid_batch_size") instanceof Number n ? n.intValue() : 32;
-            return withPrior(model.asPotential(state.modelName(), batch), state.prior());
+            return withPrior(new NetworkPotential(state.modelName(), model, batch, state.normalization().describeReferences()),
+                    state.prior());
         } catch (IOException | RuntimeException e) {
             model.close();
             throw e;

@@ -34,10 +34,16 @@ import java.util.TreeSet;
  * @param loss                  {@code mse} (squared errors) or {@code mae} (absolute errors) in both terms
  * @param energyWeight          weight of the per-atom energy term (MSE in eV²/atom², MAE in eV/atom)
  * @param forcesWeight          weight of the force-component term (MSE in (eV/Å)², MAE in eV/Å)
- * @param isolatedAtoms         optional extended-XYZ file with isolated-atom energies; when null the
- *                              per-element reference energies are fitted by least squares
+ * @param isolatedAtoms         optional file with isolated-atom energies (any dataset format: extended
+ *                              XYZ {@code config_type=IsolatedAtom} or single-atom frames, Moiety HDF5
+ *                              {@code isolated_atoms}); overrides those stored with the training data
  * @param maxWallMinutes        stop after the first epoch that ends past this much wall time, summed
  *                              over resumed sessions (0: no limit; makes the epoch count machine-dependent)
+ * @param e0                    where the per-element reference energies E0 come from: {@code isolated}
+ *                              (the isolated-atom energies stored with the training data, or the
+ *                              {@code isolated_atoms} file), {@code least-squares} (fitted on the training
+ *                              energies) or {@code auto} (the default: isolated when the data has them for
+ *                              every training element, least squares otherwise)
  * @param prior                 Δ-learning: {@code none}, or a chemistry prior ({@code group-additivity},
  *                              {@code bond-increment}; {@link PriorKind}) fitted on the training energies
  *                              whose residual the network learns; the prior is added back at prediction
@@ -47,18 +53,25 @@ public record TrainingConfig(String optimizer, double learningRate, double weigh
                              double warmupEpochs, String scheduler, double plateauFactor, int plateauPatience,
                              double minLearningRate, double emaDecay, double clipGradNorm,
                              int earlyStoppingPatience, String loss, double energyWeight, double forcesWeight,
-                             Path isolatedAtoms, double maxWallMinutes, String prior) {
+                             Path isolatedAtoms, double maxWallMinutes, String e0, String prior) {
 
     /** Keys accepted in the {@code training:} section. */
     public static final Set<String> KEYS = Set.of("optimizer", "lr", "weight_decay", "beta1", "beta2", "epsilon",
             "batch_size", "valid_batch_size", "max_epochs", "warmup_epochs", "scheduler", "plateau_factor",
             "plateau_patience", "min_lr", "ema_decay", "clip_grad_norm", "early_stopping_patience",
-            "loss", "energy_weight", "forces_weight", "isolated_atoms", "max_wall_minutes", "prior");
+            "loss", "energy_weight", "forces_weight", "isolated_atoms", "max_wall_minutes", "e0", "prior");
+
+    /** Values of {@code e0}. */
+    public static final String E0_AUTO = "auto", E0_ISOLATED = "isolated", E0_LEAST_SQUARES = "least-squares";
 
     public TrainingConfig {
         optimizer = optimizer.toLowerCase(Locale.ROOT);
         scheduler = scheduler.toLowerCase(Locale.ROOT);
         loss = loss.toLowerCase(Locale.ROOT);
+        e0 = e0.toLowerCase(Locale.ROOT);
+        require(Set.of(E0_AUTO, E0_ISOLATED, E0_LEAST_SQUARES).contains(e0), "e0", "isolated, least-squares or auto", e0);
+        require(!(isolatedAtoms != null && e0.equals(E0_LEAST_SQUARES)), "e0",
+                "isolated or auto when isolated_atoms (" + isolatedAtoms + ") is set", e0);
         require(optimizer.equals("adam") || optimizer.equals("adamw"), "optimizer", "adam or adamw", optimizer);
         require(Set.of("plateau", "cosine", "constant").contains(scheduler), "scheduler",
                 "plateau, cosine or constant", scheduler);
@@ -129,7 +142,7 @@ public record TrainingConfig(String optimizer, double learningRate, double weigh
                 num(s, "ema_decay", 0.99), num(s, "clip_grad_norm", 10.0),
                 integer(s, "early_stopping_patience", 30), str(s, "loss", "mse"), num(s, "energy_weight", 1.0),
                 num(s, "forces_weight", 100.0), iso == null || iso.isBlank() ? null : Path.of(iso),
-                num(s, "max_wall_minutes", 0), str(s, "prior", PriorKind.NONE.key()));
+                num(s, "max_wall_minutes", 0), str(s, "e0", E0_AUTO), str(s, "prior", PriorKind.NONE.key()));
     }
 
     /** The Δ-learning prior, {@link PriorKind#NONE} without one. */
@@ -180,6 +193,7 @@ public record TrainingConfig(String optimizer, double learningRate, double weigh
             m.put("isolated_atoms", isolatedAtoms.toString());
         }
         m.put("max_wall_minutes", maxWallMinutes);
+        m.put("e0", e0);
         if (priorKind() != PriorKind.NONE) {
             m.put("prior", prior);
         }

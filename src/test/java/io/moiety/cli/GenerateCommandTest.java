@@ -3,10 +3,14 @@ package io.moiety.cli;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.moiety.chem.Structure;
 import io.moiety.data.Dataset;
 import io.moiety.data.FolderLock;
+import io.moiety.data.Frame;
+import io.moiety.data.IsolatedAtoms;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.data.io.DatasetFiles;
+import io.moiety.data.io.WriteOptions;
 import io.moiety.label.ExternalTool;
 import io.moiety.label.MoleculeJob;
 import io.moiety.task.Task;
@@ -52,6 +56,38 @@ class GenerateCommandTest {
         assertTrue(GenerateCommand.missing(jobs, records, List.of(fusion)).get(0).contains(": no primary trajectory, no second trajectory;"));
     }
 
+    /** A finished file gets the isolated-atom energies of its elements; its molecules are rewritten unchanged. */
+    @Test
+    void addsIsolatedAtomsToAFinishedDataset() throws Exception {
+        assumeTrue(ExternalTool.XTB.available(), "xtb is needed (CI installs it)");
+        Path file = tmp.resolve("water.h5");
+        Structure s = Structure.molecule(new int[] {8, 1, 1}, new double[] {0, 0, 0, 0, 0, 0.96875, 0.9375, 0, -0.25});
+        List<MoleculeRecord> water = List.of(new MoleculeRecord("water", "O", "H2O", 0, 1, "GFN2-xTB", "test",
+                List.of(Frame.of(s, -137.25, new double[] {0.5, 0, 0, 0, 0.25, 0, 0, 0, -0.75}))));
+        DatasetFiles.write(file, water, WriteOptions.defaults());
+        String work = tmp.resolve("work").toString();
+        CliRun r = CliRun.of("generate", "--add-isolated-atoms", file.toString(), "--work", work);
+        assertEquals(0, r.code(), r.out() + r.err());
+        IsolatedAtoms added;
+        try (Dataset d = DatasetFiles.open(file)) {
+            assertEquals(water, d.readAll());
+            added = d.isolatedAtoms();
+        }
+        assertEquals(List.of(1, 8), added.atoms().stream().map(IsolatedAtoms.Atom::z).toList());
+        assertEquals(List.of(2, 3), added.atoms().stream().map(IsolatedAtoms.Atom::multiplicity).toList());
+        assertTrue(added.provenance().get("program").startsWith("xtb version"), added.provenance().toString());
+        assertEquals("GFN2-xTB", added.provenance().get("level_of_theory"));
+        // GFN2-xTB H atom: about −0.3935 Eh
+        assertEquals(-0.3935 * 27.211386245988, added.energy(1).orElseThrow(), 0.01);
+        var written = Files.getLastModifiedTime(file);
+        CliRun again = CliRun.of("generate", "--add-isolated-atoms", file.toString(), "--work", work);
+        assertEquals(0, again.code(), again.out() + again.err());
+        try (Dataset d = DatasetFiles.open(file)) {
+            assertEquals(added.provenance(), d.isolatedAtoms().provenance(), "not computed again (same date)");
+        }
+        assertEquals(written, Files.getLastModifiedTime(file), "a file that has them is left alone");
+    }
+
     private static MoleculeRecord record(String id) {
         var s = io.moiety.chem.Structure.molecule(new int[] {1, 1}, new double[] {0, 0, 0, 0, 0, 0.74});
         return new MoleculeRecord(id, "[H][H]", "H2", 0, 1, "", "", List.of(io.moiety.data.Frame.of(s, -1, new double[6])));
@@ -72,6 +108,10 @@ class GenerateCommandTest {
             MoleculeRecord m = d.molecule("CO");
             assertEquals(2, m.frames().size());
             assertEquals("CH4O", m.formula());
+            assertEquals(List.of(1, 6, 8), d.isolatedAtoms().atoms().stream().map(IsolatedAtoms.Atom::z).toList());
+            assertEquals(List.of(2, 3, 3), d.isolatedAtoms().atoms().stream().map(IsolatedAtoms.Atom::multiplicity).toList(),
+                    "ground-state spins: H doublet, C and O triplets");
+            assertTrue(d.isolatedAtoms().provenance().get("command").startsWith("moiety generate --smiles 'CO' --smiles 'C'"));
         }
         assertTrue(Files.exists(tmp.resolve("work").resolve("default.lock")));
         String[] again = args.clone();

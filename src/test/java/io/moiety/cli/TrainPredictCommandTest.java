@@ -12,14 +12,17 @@ import ch.qos.logback.core.read.ListAppender;
 import io.moiety.chem.Structure;
 import io.moiety.data.Dataset;
 import io.moiety.data.Frame;
+import io.moiety.data.IsolatedAtoms;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.data.io.DatasetFiles;
 import io.moiety.data.io.WriteOptions;
+import io.moiety.train.CheckpointFile;
 import io.moiety.train.Training;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -232,6 +235,26 @@ class TrainPredictCommandTest {
      * train and predict read labels stored under other extended-XYZ keys (--energy-key, --forces-key,
      * the same options as inspect and convert, with --format), and fail naming the key without them.
      */
+    /** The isolated-atom energies stored with the training file, HDF5 or extended XYZ, become the run's E0. */
+    @Test
+    void trainTakesTheIsolatedAtomsOfEitherFormat() throws Exception {
+        IsolatedAtoms e0 = new IsolatedAtoms(List.of(new IsolatedAtoms.Atom(1, 2, -13.6), new IsolatedAtoms.Atom(8, 3, -2040.0)),
+                Map.of("level_of_theory", "toy"), "");
+        Path cfg = dir.resolve("tiny.yaml");
+        Files.writeString(cfg, "type: schnet\ncutoff: 4.0\ndtype: float32\nfeatures: 8\nfilters: 8\ninteractions: 1\nrbf: 8\n");
+        for (String name : List.of("water-e0.xyz", "water-e0.h5")) {
+            Path data = dir.resolve(name);
+            DatasetFiles.write(data, List.of(new MoleculeRecord("water", "O", "H2O", 0, 1, "toy", "test", frames(8))), e0,
+                    WriteOptions.defaults());
+            Path run = dir.resolve("run-" + name);
+            CliRun r = CliRun.of("train", "--model", cfg.toString(), "--train", data.toString(), "--valid-fraction", "0.25",
+                    "--epochs", "1", "--device", "cpu", "--out", run.toString(), "--no-progress");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("E0 (isolated atoms from " + data + "): H -13.600000 eV, O -2040.000000 eV"), r.out());
+            assertEquals(Map.of(1, -13.6, 8, -2040.0), CheckpointFile.readState(run.resolve("best.ckpt")).normalization().referenceEnergies());
+        }
+    }
+
     @Test
     void trainAndPredictReadOtherLabelKeys() throws Exception {
         Path data = dir.resolve("water-ref.xyz");

@@ -5,8 +5,15 @@ import static org.junit.jupiter.api.Assertions.*;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.moiety.data.FolderLock;
+import io.moiety.data.Frame;
+import io.moiety.data.IsolatedAtoms;
 import io.moiety.eval.report.ReportWriter;
 import io.moiety.metrics.Metric;
+import io.moiety.model.Potential;
+import io.moiety.model.Prediction;
+import io.moiety.task.Identifiability;
+import io.moiety.task.Role;
+import io.moiety.task.TaskMolecule;
 import io.moiety.task.TaskSplit;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -262,6 +269,46 @@ class BenchmarkRunnerTest {
         assertTrue(dirs.get(0).startsWith(dir.resolve("training").resolve("harmonic")));
     }
 
+    /** A potential's reference energies reach result.json and the report; isolated atoms in the data give another training folder. */
+    @Test
+    void eachCellStatesItsReferenceEnergies(@TempDir Path dir) throws Exception {
+        IsolatedAtoms e0 = new IsolatedAtoms(List.of(new IsolatedAtoms.Atom(1, 2, -10.7)), Map.of(), "synthetic.h5");
+        TaskSplit gamma = new TaskSplit("gamma", splitA.train(), splitA.validation(), splitA.idTest(), splitA.ood(), e0);
+        TaskSource source = new TaskSource() {
+            @Override public List<String> names() { return List.of("alpha", "gamma"); }
+
+            @Override public TaskSplit split(String task) { return task.equals("gamma") ? gamma : splitA; }
+        };
+        List<Path> dirs = new ArrayList<>();
+        PotentialFactory f = (cell, split, workDir) -> {
+            dirs.add(workDir);
+            Potential h = new HarmonicBondPotential("harmonic", 15, -60);
+            String refs = split.isolatedAtoms().isEmpty() ? "E0 (least-squares): H -1.0 eV" : "E0 (isolated atoms from synthetic.h5): H -10.7 eV";
+            return new Potential() {
+                @Override public String name() { return h.name(); }
+                @Override public boolean predictsForces() { return true; }
+                @Override public List<Prediction> predict(List<Frame> frames) { return h.predict(frames); }
+                @Override public String referenceEnergies() { return refs; }
+            };
+        };
+        Suite s = new Suite("t", "", "default", "", List.of("alpha", "gamma"),
+                List.of(new Suite.ModelEntry("harmonic", Map.of())), List.of(1L), Map.of(), 0, "test");
+        List<CellResult> results = new BenchmarkRunner(f, source, new BenchmarkRunner.Options(dir, false, false, List.of())).run(s);
+        assertNotEquals(dirs.get(0), dirs.get(1), "same frames, but the isolated-atom energies can change the model");
+        assertEquals("E0 (least-squares): H -1.0 eV", results.get(0).referenceEnergies());
+        PotentialFactory never = (cell, split, workDir) -> {
+            throw new AssertionError("finished cells are reused");
+        };
+        List<CellResult> reused = new BenchmarkRunner(never, source, new BenchmarkRunner.Options(dir, false, false, List.of())).run(s);
+        assertEquals("E0 (isolated atoms from synthetic.h5): H -10.7 eV", reused.get(1).referenceEnergies(), "kept in result.json");
+        RunInfo info = new RunInfo("t", "test", "moiety bench", "2026-01-01T00:00:00Z", 1, 2, RunInfo.versions(false),
+                RunInfo.hardware(false), "synthetic.h5", "abc", s.seeds(), "cpu");
+        new ReportWriter(dir, s, reused, info).write();
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("# Reference energies (E0)") && md.contains("| `gamma/harmonic/seed-1` | E0 (isolated atoms from synthetic.h5): H -10.7 eV |"),
+                md);
+    }
+
     @Test
     void unknownTaskFailsItsCellsWithTheValidNames(@TempDir Path dir) throws Exception {
         Suite s = new Suite("t", "", "default", "", List.of("gamma", "alpha"), List.of(new Suite.ModelEntry("element-reference", Map.of())),
@@ -279,10 +326,15 @@ class BenchmarkRunnerTest {
                 new BenchmarkRunner.Options(dir, false, false, List.of())).run(s);
         RunInfo info = new RunInfo("test", "test", "moiety bench --suite test", "2026-01-01T00:00:00Z", 1.5, 3,
                 RunInfo.versions(false), RunInfo.hardware(false), "synthetic.h5", "abc123", s.seeds(), "cpu");
-        ReportWriter w = new ReportWriter(dir, s, results, info);
+        Identifiability check = Identifiability.of("alpha",
+                List.of(new TaskMolecule("ethanoic-acid", "CC(=O)O", Role.TRAIN), new TaskMolecule("propanoic-acid", "CCC(=O)O", Role.TRAIN)),
+                List.of(new TaskMolecule("butanedioic-acid", "OC(=O)CCC(=O)O", Role.OOD)));
+        ReportWriter w = new ReportWriter(dir, s, results, info, Map.of("alpha", check));
         Path html = w.write();
         assertTrue(Files.exists(html));
         String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("0 of 1 OOD molecules have an energy determined") && md.contains("| `butanedioic-acid` | COOH ["),
+                "identifiability section of task alpha");
         assertTrue(md.contains("Task `alpha`") && md.contains("Task `beta`"));
         assertTrue(md.contains(ReportWriter.ENERGY_ONLY));
         assertTrue(md.contains("`O(C,H)`"), "environment breakdown lists the hydroxyl oxygen");

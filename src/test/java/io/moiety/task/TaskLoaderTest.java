@@ -41,7 +41,7 @@ class TaskLoaderTest {
     void allTasksLoadAndAreConsistent() {
         List<Task> all = TASKS.loadAll();
         assertEquals(List.of("chain-extension", "combination", "duplication", "fission", "fusion",
-                "hints-chain-extension", "hints-fusion"), all.stream().map(Task::name).toList());
+                "hints-chain-extension", "hints-fusion", "minhints-duplication"), all.stream().map(Task::name).toList());
         for (Task t : all) {
             assertEquals(new MdSettings("gfnff", 300, 0.5, 100, 20, 40, 1, 0, 2), t.sampling().md("default", false), t.name());
             assertEquals("gfn2", t.sampling().md("paper", false).method());

@@ -2,6 +2,7 @@ package io.moiety.data.io;
 
 import io.moiety.data.AtomicFile;
 import io.moiety.data.Dataset;
+import io.moiety.data.IsolatedAtoms;
 import io.moiety.data.MoleculeRecord;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -69,6 +70,16 @@ public final class DatasetFiles {
      * ({@code .h5/.hdf5} → Moiety HDF5, {@code .xyz/.extxyz} → extended XYZ).
      */
     public static void write(Path file, Iterable<MoleculeRecord> molecules, WriteOptions options) throws IOException {
+        write(file, molecules, IsolatedAtoms.none(""), options);
+    }
+
+    /**
+     * As {@link #write(Path, Iterable, WriteOptions)}, with isolated-atom energies: the Moiety HDF5
+     * group {@code isolated_atoms}, or extended-XYZ single-atom frames with {@code config_type=IsolatedAtom}
+     * before the molecules.
+     */
+    public static void write(Path file, Iterable<MoleculeRecord> molecules, IsolatedAtoms isolatedAtoms,
+                             WriteOptions options) throws IOException {
         if (Files.isDirectory(file)) {
             throw new FileSystemException(file.toString(), null, "is a directory; give a file name such as "
                     + file.resolve("out.h5"));
@@ -77,12 +88,12 @@ public final class DatasetFiles {
         CountedMolecules counted = new CountedMolecules(molecules);
         switch (format) {
             case MOIETY_HDF5 -> AtomicFile.write(file, options.overwrite(), tmp -> {
-                MoietyHdf5Writer.write(tmp, file, counted);
-                counted.requireFrames(file);
+                MoietyHdf5Writer.write(tmp, file, counted, isolatedAtoms);
+                counted.requireFrames(file, isolatedAtoms);
             });
             case EXTXYZ -> AtomicFile.write(file, options.overwrite(), tmp -> {
-                ExtxyzWriter.write(tmp, counted, options);
-                counted.requireFrames(file);
+                ExtxyzWriter.write(tmp, counted, isolatedAtoms, options);
+                counted.requireFrames(file, isolatedAtoms);
             });
             default -> throw new IllegalArgumentException(format + " is read-only; write MOIETY_HDF5 or EXTXYZ");
         }
@@ -116,8 +127,8 @@ public final class DatasetFiles {
         }
 
         /** Refuses to write {@code file} when no molecule had a frame, naming the empty ones. */
-        void requireFrames(Path file) {
-            if (frames > 0) {
+        void requireFrames(Path file, IsolatedAtoms isolatedAtoms) {
+            if (frames > 0 || !isolatedAtoms.isEmpty()) {
                 return;
             }
             throw DataFileException.inFile(file, "nothing to write: " + (empty.isEmpty() ? "no molecules"

@@ -5,6 +5,7 @@ import io.moiety.chem.Formula;
 import io.moiety.chem.Structure;
 import io.moiety.data.Dataset;
 import io.moiety.data.Frame;
+import io.moiety.data.IsolatedAtoms;
 import io.moiety.data.MoleculeRecord;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +28,8 @@ import java.util.Set;
  * buffer that holds a few lines at a time, so the heap holds the parsed frames and not the text.
  * Consecutive frames with the same species sequence (and the same Moiety keys {@code molecule},
  * {@code smiles}, {@code charge}, {@code multiplicity}, {@code level_of_theory}, {@code source},
- * when present) form one molecule record.
+ * when present) form one molecule record. Single-atom frames with {@code config_type=IsolatedAtom}
+ * are isolated-atom energies ({@link IsolatedAtomFrames}), not molecules.
  */
 final class ExtxyzReader {
     /** Header keys that Moiety maps onto its data model instead of {@link Frame#info()}. */
@@ -76,6 +78,8 @@ final class ExtxyzReader {
     private final Map<String, Layout> layouts = new HashMap<>();
     /** Per-atom columns of the file that no frame keeps. */
     private final Set<String> notRead = new LinkedHashSet<>();
+    /** The file's isolated-atom frames. */
+    private final IsolatedAtomFrames isolated;
     private int pos;
     private long line;
     private int lineStart;
@@ -89,26 +93,30 @@ final class ExtxyzReader {
         this.fileSize = fileSize;
         this.energyKey = options.energyKey() == null ? "energy" : options.energyKey();
         this.forcesKey = options.forcesKey() == null ? "forces" : options.forcesKey();
+        this.isolated = new IsolatedAtomFrames(file);
     }
 
     /** The file as a dataset that also reports the per-atom columns it did not keep. */
     static Dataset open(Path file, ReadOptions options) throws IOException {
         List<MoleculeRecord> molecules;
         List<String> notRead;
+        IsolatedAtoms isolated;
         try (InputStream in = Files.newInputStream(file)) {
             ExtxyzReader r = new ExtxyzReader(file, in, Files.size(file), options);
             molecules = r.readMolecules();
             notRead = List.copyOf(r.notRead);
+            isolated = r.isolated.result();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        if (molecules.isEmpty()) {
+        if (molecules.isEmpty() && isolated.isEmpty()) {
             throw DataFileException.inFile(file, "no frames (only blank lines)");
         }
-        Dataset all = Dataset.of(molecules);
+        Dataset all = Dataset.of(molecules, isolated);
         return new Dataset() {
             @Override public List<String> moleculeIds() { return all.moleculeIds(); }
             @Override public MoleculeRecord molecule(String id) { return all.molecule(id); }
+            @Override public IsolatedAtoms isolatedAtoms() { return isolated; }
             @Override public List<String> columnsNotRead() { return notRead; }
             @Override public void close() { }
         };
@@ -133,6 +141,11 @@ final class ExtxyzReader {
             ParsedFrame f = nextFrame(current == null ? null : current.species);
             if (f == null) {
                 break;
+            }
+            if (IsolatedAtomFrames.marks(f.frame.info())) {
+                isolated.add(f.headerLine, f.key.species, f.frame.energy(), f.key.charge, f.multiplicityGiven ? f.key.multiplicity : 0,
+                        f.frame.info(), f.key.level, f.key.source, energyKey);
+                continue;
             }
             if (!f.key.sameAs(current)) {
                 if (current != null) {
@@ -160,7 +173,7 @@ final class ExtxyzReader {
                 k.source.isEmpty() && k.molecule == null ? defaultSource : k.source, frames);
     }
 
-    private record ParsedFrame(GroupKey key, Frame frame) {}
+    private record ParsedFrame(GroupKey key, Frame frame, long headerLine, boolean multiplicityGiven) {}
 
     /** Column layout of the atom lines, from {@code Properties=}. */
     private static final class Layout {
@@ -414,7 +427,8 @@ final class ExtxyzReader {
         String level = orEmpty(kv.remove(LEVEL));
         String source = orEmpty(kv.remove(SOURCE));
         int charge = headerInt(kv.remove(CHARGE), CHARGE, 0, headerLine);
-        int multiplicity = headerInt(kv.remove(MULTIPLICITY), MULTIPLICITY, 1, headerLine);
+        String multiplicityText = kv.remove(MULTIPLICITY);
+        int multiplicity = headerInt(multiplicityText, MULTIPLICITY, 1, headerLine);
 
         int[] species = new int[n];
         double[] positions = new double[3 * n];
@@ -454,7 +468,7 @@ final class ExtxyzReader {
         GroupKey key = new GroupKey(species, molecule, smiles, charge, multiplicity, level, source);
         Map<String, String> info = new HashMap<>(2 * kv.size());
         kv.forEach((k, v) -> info.put(shared(k), shared(v)));
-        return new ParsedFrame(key, new Frame(s, energy, forces, info));
+        return new ParsedFrame(key, new Frame(s, energy, forces, info), headerLine, multiplicityText != null);
     }
 
     /**

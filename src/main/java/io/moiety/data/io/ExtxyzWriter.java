@@ -3,6 +3,7 @@ package io.moiety.data.io;
 import io.moiety.chem.Element;
 import io.moiety.chem.Structure;
 import io.moiety.data.Frame;
+import io.moiety.data.IsolatedAtoms;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.data.PredictionInfo;
 import java.io.IOException;
@@ -19,12 +20,14 @@ import java.util.TreeMap;
  * Writes extended XYZ that ASE reads and that {@link ExtxyzReader} reads back identically:
  * numbers with {@link Double#toString} (shortest exact form), molecule metadata as the
  * header keys {@code molecule}, {@code smiles}, {@code charge}, {@code multiplicity},
- * {@code level_of_theory} and {@code source}, frame info sorted by key.
+ * {@code level_of_theory} and {@code source}, frame info sorted by key. Isolated-atom energies
+ * come first, as single-atom frames with {@code config_type=IsolatedAtom} ({@link IsolatedAtomFrames}).
  */
 final class ExtxyzWriter {
     private ExtxyzWriter() {}
 
-    static void write(Path out, Iterable<MoleculeRecord> molecules, WriteOptions options) throws IOException {
+    static void write(Path out, Iterable<MoleculeRecord> molecules, IsolatedAtoms isolated, WriteOptions options)
+            throws IOException {
         String energyKey = options.energyKey() == null ? "energy" : options.energyKey();
         String forcesKey = options.forcesKey() == null ? "forces" : options.forcesKey();
         Set<String> reserved = Set.of("Lattice", "Properties", energyKey, ExtxyzReader.MOLECULE, ExtxyzReader.SMILES,
@@ -32,6 +35,7 @@ final class ExtxyzWriter {
                 PredictionInfo.FORCES_STD);
         try (Writer w = new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8)) {
             StringBuilder sb = new StringBuilder(1 << 16);
+            IsolatedAtomFrames.write(sb, isolated, energyKey, forcesKey, reserved);
             for (MoleculeRecord m : molecules) {
                 for (Frame f : m.frames()) {
                     frame(sb, m, f, energyKey, forcesKey, reserved);

@@ -83,11 +83,16 @@ final class FormatDetector {
     }
 
     private static Format detectHdf5(Path file, HdfFile h5) {
+        boolean isolatedAtoms = false;
         for (Node n : h5) {
             if (!(n instanceof Group g)) {
                 continue;
             }
             Map<String, Node> c = g.getChildren();
+            if (g.getName().equals(MoietyHdf5Writer.ISOLATED_ATOMS) && !c.containsKey("positions")) {
+                isolatedAtoms = true; // Moiety's isolated-atom energies: look at the molecules
+                continue;
+            }
             if (c.containsKey("positions") && c.containsKey("atomic_numbers")) {
                 return Format.MOIETY_HDF5;
             }
@@ -105,6 +110,9 @@ final class FormatDetector {
             throw DataFileException.inHdf5(file, Hdf5Arrays.groupPath(g), null, "unrecognised HDF5 layout: first group "
                     + "holds " + c.keySet() + " (expected Moiety positions, ANI-1x coordinates, SPICE conformations "
                     + "or QM7-X conformer groups with atXYZ); use --format");
+        }
+        if (isolatedAtoms) {
+            return Format.MOIETY_HDF5;
         }
         throw DataFileException.inFile(file, "HDF5 file has no groups: not a dataset");
     }

@@ -7,21 +7,70 @@ import io.moiety.chem.Element;
 import io.moiety.chem.Formula;
 import io.moiety.chem.Structure;
 import io.moiety.data.Frame;
+import io.moiety.data.IsolatedAtoms;
 import io.moiety.data.MoleculeRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads a Moiety HDF5 file one molecule (group) at a time. Each dataset is read with one call
  * and sliced into frames in Java. Energies must be present: NaN is an error naming the group
- * and dataset.
+ * and dataset. The group {@code isolated_atoms} holds the isolated-atom energies, not a molecule.
  */
 final class MoietyHdf5Dataset extends Hdf5Dataset {
 
     MoietyHdf5Dataset(Path file) {
         super(file);
+    }
+
+    @Override
+    public List<String> moleculeIds() {
+        List<String> ids = new ArrayList<>(super.moleculeIds());
+        ids.remove(MoietyHdf5Writer.ISOLATED_ATOMS);
+        return ids;
+    }
+
+    /** The group {@code isolated_atoms}: shapes, elements, finite energies checked; attributes as provenance. */
+    @Override
+    public IsolatedAtoms isolatedAtoms() {
+        if (!(h5.getChildren().get(MoietyHdf5Writer.ISOLATED_ATOMS) instanceof Group g)) {
+            return IsolatedAtoms.none(file.toString());
+        }
+        String gp = Hdf5Arrays.groupPath(g);
+        Dataset zd = arrays.dataset(g, "atomic_numbers");
+        int k = arrays.shape(g, zd, -1)[0];
+        int[] z = arrays.ints(g, zd);
+        Dataset ed = arrays.dataset(g, "energy");
+        arrays.shape(g, ed, k);
+        double[] e = energies(g, ed, "");
+        int[] mult = new int[k];
+        if (g.getChildren().get("multiplicity") instanceof Dataset md) {
+            arrays.shape(g, md, k);
+            mult = arrays.ints(g, md);
+        }
+        List<IsolatedAtoms.Atom> atoms = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            if (!Element.isKnown(z[i])) {
+                throw DataFileException.inHdf5(file, gp, "atomic_numbers", "unknown atomic number " + z[i] + " (Moiety knows H–Ar, Br, I)");
+            }
+            try {
+                atoms.add(new IsolatedAtoms.Atom(z[i], mult[i], e[i]));
+            } catch (IllegalArgumentException ex) {
+                throw DataFileException.inHdf5(file, gp, "multiplicity", "entry " + i + ": " + ex.getMessage());
+            }
+        }
+        Map<String, String> provenance = new TreeMap<>();
+        for (String key : g.getAttributes().keySet()) {
+            provenance.put(key, Hdf5Arrays.string(g, key));
+        }
+        try {
+            return new IsolatedAtoms(atoms, IsolatedAtomFrames.ordered(provenance), file.toString());
+        } catch (IllegalArgumentException ex) {
+            throw DataFileException.inHdf5(file, gp, "atomic_numbers", ex.getMessage());
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
 import io.moiety.data.Frame;
+import io.moiety.data.IsolatedAtoms;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.data.PredictionInfo;
 import java.nio.file.Path;
@@ -19,24 +20,30 @@ import java.util.Set;
  * {@code energy} float64 [M] eV, {@code forces} float32 [M,N,3] eV/Å, plus {@code cell}
  * float64 [M,3,3] Å only for periodic frames, and a committee's {@code energy_std} float64 [M] eV and
  * {@code forces_std} float32 [M,N] eV/Å when the frames carry them ({@link PredictionInfo}). Only
- * labelled frames can be stored.
+ * labelled frames can be stored. Isolated-atom
+ * energies go to the group {@value #ISOLATED_ATOMS}: datasets {@code atomic_numbers} int8 [K],
+ * {@code energy} float64 [K] eV, {@code multiplicity} int32 [K] (2S+1; 0 unknown) and one string
+ * attribute per provenance entry.
  */
 final class MoietyHdf5Writer {
+    /** Name of the group holding the isolated-atom energies; no molecule may have it. */
+    static final String ISOLATED_ATOMS = "isolated_atoms";
+
     private MoietyHdf5Writer() {}
 
     /**
      * Writes to {@code out}; errors about the content name {@code target}, the file the caller
      * will rename {@code out} to.
      */
-    static void write(Path out, Path target, Iterable<MoleculeRecord> molecules) {
+    static void write(Path out, Path target, Iterable<MoleculeRecord> molecules, IsolatedAtoms isolatedAtoms) {
         try {
-            write(out, molecules);
+            write(out, molecules, isolatedAtoms);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(target + ": " + e.getMessage(), e);
         }
     }
 
-    static void write(Path out, Iterable<MoleculeRecord> molecules) {
+    static void write(Path out, Iterable<MoleculeRecord> molecules, IsolatedAtoms isolatedAtoms) {
         WritableHdfFile h5 = HdfFile.write(out);
         boolean ok = false;
         try {
@@ -48,10 +55,16 @@ final class MoietyHdf5Writer {
                 if (m.id().contains("/") || m.id().equals(".")) {
                     throw new IllegalArgumentException("molecule id '" + m.id() + "' cannot be an HDF5 group name (contains '/')");
                 }
+                if (m.id().equals(ISOLATED_ATOMS)) {
+                    throw new IllegalArgumentException("molecule id '" + ISOLATED_ATOMS + "' is reserved for the isolated-atom energies");
+                }
                 if (!ids.add(m.id())) {
                     throw new IllegalArgumentException("duplicate molecule id '" + m.id() + "'");
                 }
                 molecule(h5.putGroup(m.id()), m);
+            }
+            if (!isolatedAtoms.isEmpty()) {
+                isolatedAtoms(h5.putGroup(ISOLATED_ATOMS), isolatedAtoms);
             }
             ok = true;
         } finally {
@@ -65,6 +78,22 @@ final class MoietyHdf5Writer {
                 }
             }
         }
+    }
+
+    private static void isolatedAtoms(WritableGroup g, IsolatedAtoms isolated) {
+        List<IsolatedAtoms.Atom> atoms = isolated.atoms();
+        byte[] z = new byte[atoms.size()];
+        double[] energy = new double[atoms.size()];
+        int[] multiplicity = new int[atoms.size()];
+        for (int i = 0; i < atoms.size(); i++) {
+            z[i] = (byte) atoms.get(i).z();
+            energy[i] = atoms.get(i).energy();
+            multiplicity[i] = atoms.get(i).multiplicity();
+        }
+        isolated.provenance().forEach(g::putAttribute);
+        g.putDataset("atomic_numbers", z);
+        g.putDataset("energy", energy);
+        g.putDataset("multiplicity", multiplicity);
     }
 
     private static void molecule(WritableGroup g, MoleculeRecord m) {

@@ -19,6 +19,7 @@ import io.moiety.eval.Split;
 import io.moiety.eval.StandardPotentials;
 import io.moiety.eval.Suite;
 import io.moiety.eval.Summary;
+import io.moiety.task.Identifiability;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,13 +56,20 @@ public final class ReportWriter {
     private final List<CellResult> results;
     private final Summary summary;
     private final RunInfo info;
+    private final Map<String, Identifiability> identifiability;
 
     public ReportWriter(Path dir, Suite suite, List<CellResult> results, RunInfo info) {
+        this(dir, suite, results, info, Map.of());
+    }
+
+    /** With the identifiability check of each task's OOD energies (by task name), printed per task. */
+    public ReportWriter(Path dir, Suite suite, List<CellResult> results, RunInfo info, Map<String, Identifiability> identifiability) {
         this.dir = dir;
         this.suite = suite;
         this.results = results;
         this.summary = new Summary(suite, results);
         this.info = info;
+        this.identifiability = Map.copyOf(identifiability);
     }
 
     public Summary summary() { return summary; }
@@ -109,6 +117,14 @@ public final class ReportWriter {
         if (!zeroShot.isEmpty()) {
             doc.paragraph(zeroShotNote(zeroShot));
         }
+        ReportDocument.Table e0 = referenceEnergyTable();
+        if (e0 != null) {
+            doc.heading(1, "Reference energies (E0)");
+            doc.paragraph("Per-element reference energies E0(Z) added to each trained network's output (eV): "
+                    + "isolated-atom energies stored with the data (`training.e0: isolated`, the default when the data "
+                    + "has them) or a least-squares fit on the task's training energies (`training.e0: least-squares`).");
+            doc.add(e0);
+        }
         if (!summary.failures().isEmpty()) {
             doc.heading(1, "Failed cells");
             List<List<String>> rows = new ArrayList<>();
@@ -125,6 +141,10 @@ public final class ReportWriter {
                 continue;
             }
             doc.add(taskTable(rows));
+            Identifiability check = identifiability.get(task);
+            if (check != null) {
+                identifiabilitySection(doc, check);
+            }
             doc.add(figures(barCharts(task, rows), plots));
             doc.heading(2, "Parity plots");
             doc.paragraph("Energy per atom relative to per-element reference energies e_Z fitted on the task's training frames "
@@ -151,6 +171,39 @@ public final class ReportWriter {
         return new ReportDocument.Figures(shown.stream().map(p -> p.figure(PLOTS)).toList());
     }
 
+    /** Each finished cell that states its reference energies, with their source and values; null when none does. */
+    private ReportDocument.Table referenceEnergyTable() {
+        List<List<String>> rows = new ArrayList<>();
+        for (CellResult r : results) {
+            if (r.ok() && !r.referenceEnergies().isEmpty()) {
+                rows.add(List.of("`" + r.cell().id() + "`", r.referenceEnergies()));
+            }
+        }
+        return rows.isEmpty() ? null : new ReportDocument.Table(List.of("cell", "E0 source and values"), rows, null);
+    }
+
+    /** Which OOD energies the training molecules determine; molecules with the same reasons share a row. */
+    private static void identifiabilitySection(ReportDocument doc, Identifiability check) {
+        doc.heading(2, "Identifiability of the OOD energies");
+        doc.paragraph(check.determined() + " of " + check.molecules().size() + " OOD molecules have an energy determined by the "
+                + check.training() + " training molecules: their heavy-atom environment counts (group-additivity terms, which fix "
+                + "the per-element energies too) are combinations of the training molecules' (rank " + check.rank() + "). "
+                + "For the others no model trained on this task can know the total energy; `moiety tasks " + check.task()
+                + " --check` prints the same per molecule.");
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        for (Identifiability.Verdict v : check.molecules()) {
+            if (!v.determined()) {
+                byReason.computeIfAbsent(String.join("; ", v.reasons().stream().map(r -> r.replaceAll("; here .*", "")).toList()),
+                        k -> new ArrayList<>()).add("`" + v.name() + "`");
+            }
+        }
+        if (!byReason.isEmpty()) {
+            List<List<String>> rows = new ArrayList<>();
+            byReason.forEach((why, names) -> rows.add(List.of(String.join(", ", names), why)));
+            doc.add(new ReportDocument.Table(List.of("not determined", "why"), rows, null));
+        }
+    }
+
     /** What a zero-shot cell is and how its total energies relate to the labels. */
     private static String zeroShotNote(List<Suite.ModelEntry> models) {
         List<String> names = new ArrayList<>();
@@ -164,8 +217,8 @@ public final class ReportWriter {
                 + "A difference between the model's level of theory or reference energies and the labels' therefore "
                 + "enters every total-energy error as a per-element offset that grows with the number of atoms, so OOD "
                 + "molecules larger than the training molecules show larger energy errors for that reason alone; "
-                + "force errors are free of it. Trained models and baselines fit their reference energies on the "
-                + "training frames.";
+                + "force errors are free of it. Baselines fit their reference energies on the training frames; trained "
+                + "networks take them as the section Reference energies (E0) states.";
     }
 
     /** The model's name, marked when it is evaluated zero-shot. */

@@ -1,10 +1,12 @@
 package io.moiety.train.prior;
 
+import io.moiety.chem.Element;
 import io.moiety.data.Frame;
 import io.moiety.model.Potential;
 import io.moiety.model.Prediction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A Δ-learning potential: a network trained on the residual over a chemistry prior, with the
@@ -39,6 +41,17 @@ public final class PriorPotential implements Potential {
     @Override public String name() { return name; }
 
     @Override public boolean predictsForces() { return network != null && network.predictsForces(); }
+
+    /** The prior's element references (its source and values) and, after a semicolon, the network's. */
+    @Override
+    public String referenceEnergies() {
+        StringBuilder sb = new StringBuilder("E0 of the " + prior.kind() + " prior (" + prior.elementSource() + "):");
+        prior.elementEnergies().forEach((z, e) -> sb.append(String.format(Locale.ROOT, " %s %.6f eV,",
+                Element.ofZ(z).symbol(), e)));
+        sb.setLength(sb.length() - 1);
+        String net = network == null ? "" : network.referenceEnergies();
+        return net.isEmpty() ? sb.toString() : sb + "; network on the residual: " + net;
+    }
 
     @Override
     public List<Prediction> predict(List<Frame> frames) {

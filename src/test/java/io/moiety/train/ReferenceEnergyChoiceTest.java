@@ -1,0 +1,102 @@
+package io.moiety.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.moiety.chem.Structure;
+import io.moiety.data.Frame;
+import io.moiety.data.IsolatedAtoms;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code training.e0}: which reference energies a run takes, on synthetic frames whose energies are
+ * exactly Σ_i (E0(Z_i) + 0.1 eV), so both answers are known: isolated atoms give E0 and a shift of
+ * 0.1 eV/atom; least squares gives E0 + 0.1 eV per element and no shift.
+ */
+class ReferenceEnergyChoiceTest {
+    private static final Map<Integer, Double> E0 = Map.of(1, -10.5, 6, -48.25, 8, -128.75);
+    private static final double PER_ATOM = 0.1;
+
+    private static List<Frame> frames() {
+        int[][] compositions = {{6, 1, 1, 1, 1}, {8, 1, 1}, {6, 8}, {6, 6, 1, 1, 1, 1, 8}, {8, 8}, {1, 1}};
+        List<Frame> out = new ArrayList<>();
+        for (int[] z : compositions) {
+            double e = 0;
+            for (int a : z) {
+                e += E0.get(a) + PER_ATOM;
+            }
+            double[] f = new double[3 * z.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = 0.2 * Math.sin(1.7 * i + z.length);
+            }
+            out.add(Frame.of(Structure.molecule(z, new double[3 * z.length]), e, f));
+        }
+        return out;
+    }
+
+    private static IsolatedAtoms isolated(int... z) {
+        List<IsolatedAtoms.Atom> atoms = new ArrayList<>();
+        for (int zi : z) {
+            atoms.add(new IsolatedAtoms.Atom(zi, 1, E0.get(zi)));
+        }
+        return new IsolatedAtoms(atoms, Map.of("level_of_theory", "test"), "data.h5");
+    }
+
+    private static TrainingConfig e0(String value) {
+        return value == null ? TrainingConfig.defaults() : TrainingConfig.parse(Map.of("e0", value));
+    }
+
+    @Test
+    void isolatedAtomsOfTheDataAreTheDefault() throws Exception {
+        for (String mode : new String[] {null, "auto", "isolated", "ISOLATED"}) {
+            EnergyNormalization n = EnergyNormalization.fit(frames(), e0(mode), isolated(1, 6, 8));
+            assertEquals(E0, n.referenceEnergies(), "e0=" + mode);
+            assertEquals(PER_ATOM, n.shift(), 1e-12, "the network's per-atom shift takes the binding energy");
+            assertEquals("isolated atoms from data.h5", n.source());
+            assertTrue(n.fromIsolatedAtoms());
+            assertTrue(n.describeReferences().startsWith("E0 (isolated atoms from data.h5): H -10.500000 eV, C -48.250000 eV"),
+                    n.describeReferences());
+        }
+    }
+
+    @Test
+    void leastSquaresWhenAskedOrWhenTheDataHasNone() throws Exception {
+        List<EnergyNormalization> fits = List.of(
+                EnergyNormalization.fit(frames(), e0("least-squares"), isolated(1, 6, 8)),
+                EnergyNormalization.fit(frames(), e0(null), IsolatedAtoms.none("data.h5")),
+                EnergyNormalization.fit(frames(), e0("auto"), isolated(1, 6)));
+        for (EnergyNormalization n : fits) {
+            assertEquals(EnergyNormalization.LEAST_SQUARES, n.source());
+            assertFalse(n.fromIsolatedAtoms());
+            E0.forEach((z, e) -> assertEquals(e + PER_ATOM, n.referenceEnergies().get(z), 1e-6, "Z=" + z));
+            assertEquals(0.0, n.shift(), 1e-6);
+        }
+    }
+
+    @Test
+    void isolatedWithoutThemIsAnErrorNamingTheFile() {
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> EnergyNormalization.fit(frames(), e0("isolated"), IsolatedAtoms.none("runs/data.h5")));
+        assertTrue(none.getMessage().contains("runs/data.h5 has no isolated-atom energies")
+                && none.getMessage().contains("moiety generate --add-isolated-atoms runs/data.h5"), none.getMessage());
+        IllegalArgumentException partial = assertThrows(IllegalArgumentException.class,
+                () -> EnergyNormalization.fit(frames(), e0("isolated"), isolated(1, 6)));
+        assertTrue(partial.getMessage().contains("data.h5 has no isolated-atom energy for [O]"), partial.getMessage());
+    }
+
+    @Test
+    void theOptionIsValidatedAndRecorded() {
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> e0("atoms"));
+        assertEquals("training.e0 must be isolated, least-squares or auto, got atoms", bad.getMessage());
+        IllegalArgumentException clash = assertThrows(IllegalArgumentException.class,
+                () -> TrainingConfig.parse(Map.of("e0", "least-squares", "isolated_atoms", "e0.xyz")));
+        assertTrue(clash.getMessage().contains("isolated_atoms (e0.xyz) is set"), clash.getMessage());
+        assertEquals("auto", TrainingConfig.defaults().toMap().get("e0"));
+        assertEquals("least-squares", TrainingConfig.parse(e0("least-squares").toMap()).e0());
+    }
+}
