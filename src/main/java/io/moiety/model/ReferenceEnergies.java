@@ -65,7 +65,23 @@ public final class ReferenceEnergies {
         return fit(frames, LeastSquares::minimumNorm);
     }
 
+    /**
+     * Isolated-atom energies corrected by the training energies where the training compositions
+     * determine a correction: {@code E_ref = E_iso + δ}, δ the minimum-norm least-squares fit of
+     * {@code E_frame − Σ_i E_iso(Z_i)} (eV). Any composition in the span of the training
+     * compositions gets the least-squares reference sum; along directions the training
+     * compositions leave open, the references stay at the isolated-atom values.
+     */
+    public static ReferenceEnergies anchored(List<Frame> frames, ReferenceEnergies isolated) {
+        return fit(frames, LeastSquares::minimumNorm, isolated);
+    }
+
     private static ReferenceEnergies fit(List<Frame> frames, BiFunction<double[][], double[], double[]> solver) {
+        return fit(frames, solver, zero());
+    }
+
+    private static ReferenceEnergies fit(List<Frame> frames, BiFunction<double[][], double[], double[]> solver,
+                                         ReferenceEnergies anchor) {
         TreeSet<Integer> elements = new TreeSet<>();
         List<Frame> labelled = new ArrayList<>();
         for (Frame f : frames) {
@@ -91,12 +107,12 @@ public final class ReferenceEnergies {
             for (int z : labelled.get(r).structure().atomicNumbers()) {
                 x[r][col[z]] += 1;
             }
-            y[r] = labelled.get(r).energy();
+            y[r] = labelled.get(r).energy() - anchor.total(labelled.get(r).structure().atomicNumbers());
         }
         double[] w = solver.apply(x, y);
         ReferenceEnergies out = zero();
         for (int k = 0; k < zs.length; k++) {
-            out.byZ[zs[k]] = w[k];
+            out.byZ[zs[k]] = anchor.byZ[zs[k]] + w[k];
         }
         return out;
     }

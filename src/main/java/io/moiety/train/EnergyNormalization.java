@@ -42,6 +42,7 @@ public record EnergyNormalization(Map<Integer, Double> referenceEnergies, double
     /** {@link #source} of references fitted on the training energies. */
     public static final String LEAST_SQUARES = "least-squares";
     private static final String ISOLATED = "isolated atoms from ";
+    private static final String ANCHORED = "least squares anchored at the isolated atoms from ";
 
     /**
      * Fits the statistics on training frames.
@@ -62,8 +63,10 @@ public record EnergyNormalization(Map<Integer, Double> referenceEnergies, double
      * every training element is an error naming the data file.
      */
     public static EnergyNormalization fit(List<Frame> train, TrainingConfig tc, IsolatedAtoms fromData) throws IOException {
+        boolean anchored = tc.e0().equals(TrainingConfig.E0_ANCHORED);
         if (tc.isolatedAtoms() != null) {
-            return fromFile(train, tc.isolatedAtoms());
+            EnergyNormalization iso = fromFile(train, tc.isolatedAtoms());
+            return anchored ? anchored(train, ReferenceEnergies.of(iso.referenceEnergies()), tc.isolatedAtoms().toString()) : iso;
         }
         if (tc.e0().equals(TrainingConfig.E0_LEAST_SQUARES)) {
             return fit(train, leastSquares(train), LEAST_SQUARES);
@@ -71,13 +74,14 @@ public record EnergyNormalization(Map<Integer, Double> referenceEnergies, double
         List<Integer> missing = fromData.missing(elements(train));
         if (!fromData.isEmpty() && missing.isEmpty()) {
             String origin = fromData.origin().isEmpty() ? "the training data" : fromData.origin();
-            return fit(train, ReferenceEnergies.fromIsolatedAtoms(fromData), ISOLATED + origin);
+            return anchored ? anchored(train, ReferenceEnergies.fromIsolatedAtoms(fromData), origin)
+                    : fit(train, ReferenceEnergies.fromIsolatedAtoms(fromData), ISOLATED + origin);
         }
         String what = fromData.isEmpty() ? "no isolated-atom energies"
                 : "no isolated-atom energy for " + missing.stream().map(z -> Element.ofZ(z).symbol()).toList();
         String data = fromData.origin().isEmpty() ? "the training data" : fromData.origin();
-        if (tc.e0().equals(TrainingConfig.E0_ISOLATED)) {
-            throw new IllegalArgumentException("training.e0 is isolated, but " + data + " has " + what + "; add them with "
+        if (tc.e0().equals(TrainingConfig.E0_ISOLATED) || anchored) {
+            throw new IllegalArgumentException("training.e0 is " + tc.e0() + ", but " + data + " has " + what + "; add them with "
                     + "`moiety generate --add-isolated-atoms " + (fromData.origin().isEmpty() ? "FILE" : fromData.origin())
                     + "`, name a file with training.isolated_atoms, or set training.e0: least-squares");
         }
@@ -96,6 +100,11 @@ public record EnergyNormalization(Map<Integer, Double> referenceEnergies, double
             }
         }
         return fit(train, refs, ISOLATED + isolatedAtoms);
+    }
+
+    /** Isolated-atom energies corrected by least squares along the directions the training compositions determine. */
+    private static EnergyNormalization anchored(List<Frame> train, ReferenceEnergies isolated, String origin) {
+        return fit(train, ReferenceEnergies.anchored(train, isolated), ANCHORED + origin);
     }
 
     private static ReferenceEnergies leastSquares(List<Frame> train) {

@@ -42,8 +42,10 @@ import java.util.TreeSet;
  * @param e0                    where the per-element reference energies E0 come from: {@code isolated}
  *                              (the isolated-atom energies stored with the training data, or the
  *                              {@code isolated_atoms} file), {@code least-squares} (fitted on the training
- *                              energies) or {@code auto} (the default: isolated when the data has them for
- *                              every training element, least squares otherwise)
+ *                              energies), {@code anchored} (the isolated-atom energies corrected by least
+ *                              squares only along the directions the training compositions determine) or
+ *                              {@code auto} (the default: isolated when the data has them for every training
+ *                              element, least squares otherwise)
  * @param prior                 Δ-learning: {@code none}, or a chemistry prior ({@code group-additivity},
  *                              {@code bond-increment}; {@link PriorKind}) fitted on the training energies
  *                              whose residual the network learns; the prior is added back at prediction
@@ -62,16 +64,18 @@ public record TrainingConfig(String optimizer, double learningRate, double weigh
             "loss", "energy_weight", "forces_weight", "isolated_atoms", "max_wall_minutes", "e0", "prior");
 
     /** Values of {@code e0}. */
-    public static final String E0_AUTO = "auto", E0_ISOLATED = "isolated", E0_LEAST_SQUARES = "least-squares";
+    public static final String E0_AUTO = "auto", E0_ISOLATED = "isolated", E0_LEAST_SQUARES = "least-squares",
+            E0_ANCHORED = "anchored";
 
     public TrainingConfig {
         optimizer = optimizer.toLowerCase(Locale.ROOT);
         scheduler = scheduler.toLowerCase(Locale.ROOT);
         loss = loss.toLowerCase(Locale.ROOT);
         e0 = e0.toLowerCase(Locale.ROOT);
-        require(Set.of(E0_AUTO, E0_ISOLATED, E0_LEAST_SQUARES).contains(e0), "e0", "isolated, least-squares or auto", e0);
+        require(Set.of(E0_AUTO, E0_ISOLATED, E0_LEAST_SQUARES, E0_ANCHORED).contains(e0), "e0",
+                "isolated, anchored, least-squares or auto", e0);
         require(!(isolatedAtoms != null && e0.equals(E0_LEAST_SQUARES)), "e0",
-                "isolated or auto when isolated_atoms (" + isolatedAtoms + ") is set", e0);
+                "isolated, anchored or auto when isolated_atoms (" + isolatedAtoms + ") is set", e0);
         require(optimizer.equals("adam") || optimizer.equals("adamw"), "optimizer", "adam or adamw", optimizer);
         require(Set.of("plateau", "cosine", "constant").contains(scheduler), "scheduler",
                 "plateau, cosine or constant", scheduler);

@@ -92,11 +92,46 @@ class ReferenceEnergyChoiceTest {
     @Test
     void theOptionIsValidatedAndRecorded() {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> e0("atoms"));
-        assertEquals("training.e0 must be isolated, least-squares or auto, got atoms", bad.getMessage());
+        assertEquals("training.e0 must be isolated, anchored, least-squares or auto, got atoms", bad.getMessage());
         IllegalArgumentException clash = assertThrows(IllegalArgumentException.class,
                 () -> TrainingConfig.parse(Map.of("e0", "least-squares", "isolated_atoms", "e0.xyz")));
         assertTrue(clash.getMessage().contains("isolated_atoms (e0.xyz) is set"), clash.getMessage());
         assertEquals("auto", TrainingConfig.defaults().toMap().get("e0"));
         assertEquals("least-squares", TrainingConfig.parse(e0("least-squares").toMap()).e0());
+    }
+    @Test
+    void anchoredEqualsLeastSquaresWhereTheCompositionsDetermineItAndIsolatedAtomsAlongTheRest() throws Exception {
+        // full rank: the same answer as least squares
+        EnergyNormalization full = EnergyNormalization.fit(frames(), e0("anchored"), isolated(1, 6, 8));
+        E0.forEach((z, e) -> assertEquals(e + PER_ATOM, full.referenceEnergies().get(z), 1e-6, "Z=" + z));
+        assertEquals("least squares anchored at the isolated atoms from data.h5", full.source());
+        assertFalse(full.fromIsolatedAtoms());
+
+        // (CH2)k only: C and H are determined only as E(C) + 2 E(H); the correction lies along (1, 2)
+        List<Frame> chains = new ArrayList<>();
+        for (int k = 1; k <= 3; k++) {
+            int[] z = new int[3 * k];
+            double e = 0;
+            for (int i = 0; i < k; i++) {
+                z[3 * i] = 6;
+                z[3 * i + 1] = 1;
+                z[3 * i + 2] = 1;
+                e += E0.get(6) + 2 * E0.get(1) + 3 * PER_ATOM;
+            }
+            chains.add(Frame.of(Structure.molecule(z, new double[3 * z.length]), e, new double[3 * z.length]));
+        }
+        EnergyNormalization n = EnergyNormalization.fit(chains, e0("anchored"), isolated(1, 6));
+        double dC = n.referenceEnergies().get(6) - E0.get(6);
+        double dH = n.referenceEnergies().get(1) - E0.get(1);
+        assertEquals(3 * PER_ATOM, dC + 2 * dH, 1e-9, "the CH2 sum is the training energies'");
+        assertEquals(0.0, 2 * dC - dH, 1e-9, "no correction along the direction the data leave open");
+        assertEquals(0.0, n.shift(), 1e-9);
+    }
+
+    @Test
+    void anchoredWithoutIsolatedAtomsIsAnErrorNamingTheData() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EnergyNormalization.fit(frames(), e0("anchored"), IsolatedAtoms.none("data.h5")));
+        assertTrue(e.getMessage().contains("training.e0 is anchored") && e.getMessage().contains("data.h5"), e.getMessage());
     }
 }

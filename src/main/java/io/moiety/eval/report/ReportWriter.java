@@ -122,7 +122,9 @@ public final class ReportWriter {
             doc.heading(1, "Reference energies (E0)");
             doc.paragraph("Per-element reference energies E0(Z) added to each trained network's output (eV): "
                     + "isolated-atom energies stored with the data (`training.e0: isolated`, the default when the data "
-                    + "has them) or a least-squares fit on the task's training energies (`training.e0: least-squares`).");
+                    + "has them), a least-squares fit on the task's training energies (`training.e0: least-squares`), or "
+                    + "isolated-atom energies corrected by least squares where the training compositions determine it "
+                    + "(`training.e0: anchored`).");
             doc.add(e0);
         }
         if (!summary.failures().isEmpty()) {
