@@ -1,6 +1,7 @@
 package io.moiety.props;
 
 import io.moiety.data.Nd4jThread;
+import io.moiety.data.SplitMix64;
 import io.moiety.descriptors.PropertyTable;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -50,10 +51,7 @@ public final class NeuralNetworkRegression implements PropertyModel {
      * weights at random, so every seed, 0 included, is mixed (SplitMix64 finaliser) to a non-zero value.
      */
     static long dl4jSeed(long seed) {
-        long z = seed + 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        z = z ^ (z >>> 31);
+        long z = SplitMix64.mix(seed + 0x9E3779B97F4A7C15L);
         return z == 0 ? 1 : z;
     }
 
