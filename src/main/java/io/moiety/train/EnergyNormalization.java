@@ -52,7 +52,8 @@ public record EnergyNormalization(Map<Integer, Double> referenceEnergies, double
      *                      them by least squares on {@code train}
      */
     public static EnergyNormalization fit(List<Frame> train, Path isolatedAtoms) throws IOException {
-        return isolatedAtoms != null ? fromFile(train, isolatedAtoms) : fit(train, leastSquares(train), LEAST_SQUARES);
+        return isolatedAtoms != null ? fit(train, isolatedFromFile(train, isolatedAtoms), ISOLATED + isolatedAtoms)
+                : fit(train, leastSquares(train), LEAST_SQUARES);
     }
 
     /**
@@ -65,8 +66,9 @@ public record EnergyNormalization(Map<Integer, Double> referenceEnergies, double
     public static EnergyNormalization fit(List<Frame> train, TrainingConfig tc, IsolatedAtoms fromData) throws IOException {
         boolean anchored = tc.e0().equals(TrainingConfig.E0_ANCHORED);
         if (tc.isolatedAtoms() != null) {
-            EnergyNormalization iso = fromFile(train, tc.isolatedAtoms());
-            return anchored ? anchored(train, ReferenceEnergies.of(iso.referenceEnergies()), tc.isolatedAtoms().toString()) : iso;
+            ReferenceEnergies iso = isolatedFromFile(train, tc.isolatedAtoms());
+            return anchored ? anchored(train, iso, tc.isolatedAtoms().toString())
+                    : fit(train, iso, ISOLATED + tc.isolatedAtoms());
         }
         if (tc.e0().equals(TrainingConfig.E0_LEAST_SQUARES)) {
             return fit(train, leastSquares(train), LEAST_SQUARES);
@@ -91,7 +93,8 @@ public record EnergyNormalization(Map<Integer, Double> referenceEnergies, double
         return fit(train, leastSquares(train), LEAST_SQUARES);
     }
 
-    private static EnergyNormalization fromFile(List<Frame> train, Path isolatedAtoms) throws IOException {
+    /** The file's isolated-atom energies, checked to cover every training element. */
+    private static ReferenceEnergies isolatedFromFile(List<Frame> train, Path isolatedAtoms) throws IOException {
         ReferenceEnergies refs = ReferenceEnergies.fromIsolatedAtoms(isolatedAtoms);
         for (int z : elements(train)) {
             if (!refs.asMap().containsKey(z)) {
@@ -99,7 +102,7 @@ public record EnergyNormalization(Map<Integer, Double> referenceEnergies, double
                         + z + " (present in the training data)");
             }
         }
-        return fit(train, refs, ISOLATED + isolatedAtoms);
+        return refs;
     }
 
     /** Isolated-atom energies corrected by least squares along the directions the training compositions determine. */
