@@ -14,6 +14,7 @@ import io.moiety.eval.baseline.GroupAdditivityPotential;
 import io.moiety.model.ModelConfig;
 import io.moiety.model.Potential;
 import io.moiety.model.Prediction;
+import io.moiety.model.ReferenceEnergies;
 import io.moiety.task.TaskSplit;
 import io.moiety.train.CheckpointFile;
 import io.moiety.train.CheckpointState;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,6 +102,25 @@ class DeltaLearningTest {
         }
         // the prior removes the large per-atom energies (hundreds of eV): what is left is strain and mixing
         assertTrue(maxResidual < 2, "largest residual " + maxResidual + " eV");
+    }
+
+    @Test
+    void isolatedAtomEnergiesAnchorThePriorsElementPartInsteadOfReplacingIt() {
+        List<Frame> train = frames(TASK.train());
+        List<Frame> val = frames(TASK.validation());
+        EnergyPrior fitted = EnergyPrior.fit(PriorKind.GROUP_ADDITIVITY, train, val, null, null);
+        // "isolated-atom" energies far from the fitted references: +5 eV per C, −3 per H, +7 per O
+        Map<Integer, Double> far = new TreeMap<>();
+        fitted.elementEnergies().forEach((z, e) -> far.put(z, e + (z == 6 ? 5.0 : z == 1 ? -3.0 : 7.0)));
+        ReferenceEnergies isolated = ReferenceEnergies.of(far);
+        EnergyPrior prior = EnergyPrior.fit(PriorKind.GROUP_ADDITIVITY, train, val, isolated, "test atoms");
+        assertEquals("anchored at test atoms", prior.elementSource());
+        assertEquals(ReferenceEnergies.anchored(train, isolated).asMap(), prior.elementEnergies());
+        // the chains' compositions determine C, H and O, so the anchored references are the fitted ones
+        // and the feature coefficients stay residual-sized instead of carrying the 5-7 eV per atom
+        prior.elementEnergies().forEach((z, e) -> assertEquals(fitted.elementEnergies().get(z), e, 1e-6, "Z=" + z));
+        double largest = prior.coefficients().values().stream().mapToDouble(Math::abs).max().orElse(0);
+        assertTrue(largest < 1, "largest coefficient " + largest + " eV");
     }
 
     @Test

@@ -17,8 +17,9 @@ import java.util.TreeSet;
  * <pre>
  *   E = Σ_Z n_Z e_Z  +  Σ_k c_k f_k(structure)
  * </pre>
- * with per-element references {@code e_Z} (minimum-norm least squares on the training energies,
- * or given, e.g. isolated-atom energies) and coefficients {@code c_k} of the kind's features
+ * with per-element references {@code e_Z} (minimum-norm least squares on the training energies, or
+ * isolated-atom energies corrected by least squares along the compositions the training set
+ * determines: {@link ReferenceEnergies#anchored}) and coefficients {@code c_k} of the kind's features
  * ({@link PriorKind#features}) fitted by ridge least squares to what the references leave; the
  * ridge strength is picked from a small grid by validation energy MAE. Features never seen in
  * training get no term. Energy only: geometry enters through the bond graph, so the prior has no
@@ -27,7 +28,7 @@ import java.util.TreeSet;
  *
  * @param kind            {@link PriorKind#key()}
  * @param elementEnergies e_Z per atomic number, eV
- * @param elementSource   where e_Z came from: {@code least-squares} or the isolated-atom source
+ * @param elementSource   where e_Z came from: {@code least-squares}, or {@code anchored at } and the isolated-atom source
  * @param coefficients    c_k per feature name, eV
  * @param ridge           the chosen ridge strength λ (on the normal equations)
  */
@@ -53,19 +54,25 @@ public record EnergyPrior(String kind, Map<Integer, Double> elementEnergies, Str
      * @param kind       which features
      * @param train      training frames
      * @param validation frames that pick the ridge strength (may be empty: the smallest is taken)
-     * @param elements   fixed per-element references (e.g. isolated atoms), or null to fit them
-     * @param source     what {@code elements} are, for the record (ignored when they are fitted)
+     * @param isolated   isolated-atom energies to anchor the element part at, or null to fit it by
+     *                   least squares. Anchored, not taken as they are: with raw isolated-atom
+     *                   references the feature coefficients would have to carry the whole atomization
+     *                   energy (eV per group), and wherever the training set ties two features
+     *                   together that large split extrapolates to tens of eV on a molecule that
+     *                   unties them; anchored, the coefficients only fit what the references leave
+     * @param source     where {@code isolated} came from, for the record (ignored without them)
      */
     public static EnergyPrior fit(PriorKind kind, List<Frame> train, List<Frame> validation,
-                                  ReferenceEnergies elements, String source) {
+                                  ReferenceEnergies isolated, String source) {
         if (kind == PriorKind.NONE) {
             throw new IllegalArgumentException("prior 'none' has nothing to fit");
         }
         if (train.isEmpty()) {
             throw new IllegalArgumentException("no training frames to fit the " + kind.key() + " prior");
         }
-        ReferenceEnergies refs = elements != null ? elements : ReferenceEnergies.fitMinimumNorm(train);
-        String refSource = elements != null ? source : "least-squares";
+        ReferenceEnergies refs = isolated != null ? ReferenceEnergies.anchored(train, isolated)
+                : ReferenceEnergies.fitMinimumNorm(train);
+        String refSource = isolated != null ? "anchored at " + source : "least-squares";
         List<Map<String, Double>> trainFeatures = train.stream().map(f -> kind.features(f.structure())).toList();
         Map<String, Integer> columns = new LinkedHashMap<>();
         for (String key : new TreeSet<>(trainFeatures.stream().flatMap(m -> m.keySet().stream()).toList())) {
