@@ -1,5 +1,6 @@
 package io.moiety.causal;
 
+import io.moiety.props.Standardization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -215,7 +216,7 @@ public final class DirectLingam {
     }
 
     private int check(double[][] x, List<String> names) {
-        int p = DenseAlgebra.checkMatrix(x);
+        int p = Standardization.checkMatrix(x);
         if (names != null && names.size() != p) {
             throw new IllegalArgumentException(names.size() + " names for " + p + " columns");
         }
