@@ -4,8 +4,6 @@ import io.moiety.data.AtomicFile;
 import io.moiety.descriptors.MoleculeTable;
 import io.moiety.descriptors.MorganSimilarity;
 import io.moiety.report.Charts;
-import io.moiety.report.HtmlRenderer;
-import io.moiety.report.MarkdownRenderer;
 import io.moiety.report.ReportDocument;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -144,8 +142,7 @@ public final class DesignReport {
                 new ReportDocument.Figure("dipoles.png", "dipoles.svg", "dipole distributions"),
                 new ReportDocument.Figure("tanimoto.png", "tanimoto.svg", "Tanimoto similarity of each proposal to its original"))));
         doc.paragraph("Files: designs.csv (one row per proposal), baselines.csv (the molecules of every set).");
-        AtomicFile.write(dir.resolve("report.md"), true, tmp -> Files.writeString(tmp, MarkdownRenderer.render(doc), StandardCharsets.UTF_8));
-        AtomicFile.write(dir.resolve("report.html"), true, tmp -> Files.writeString(tmp, HtmlRenderer.render(doc), StandardCharsets.UTF_8));
+        doc.write(dir);
     }
 
     private static String num(double v) {

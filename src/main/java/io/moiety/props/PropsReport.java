@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.moiety.data.AtomicFile;
 import io.moiety.descriptors.PropertyTable;
 import io.moiety.report.Charts;
-import io.moiety.report.HtmlRenderer;
-import io.moiety.report.MarkdownRenderer;
 import io.moiety.report.ReportDocument;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,10 +41,7 @@ public final class PropsReport {
         AtomicFile.write(out.resolve("results.csv"), true, tmp -> Files.writeString(tmp, csv(rows), StandardCharsets.UTF_8));
         writeJson(out.resolve("report.json"), ctx, rows);
         ReportDocument doc = document(out, ctx, rows);
-        AtomicFile.write(out.resolve("report.md"), true, tmp -> Files.writeString(tmp, MarkdownRenderer.render(doc), StandardCharsets.UTF_8));
-        Path html = out.resolve("report.html");
-        AtomicFile.write(html, true, tmp -> Files.writeString(tmp, HtmlRenderer.render(doc), StandardCharsets.UTF_8));
-        return html;
+        return doc.write(out);
     }
 
     static String csv(List<BenchRow> rows) {

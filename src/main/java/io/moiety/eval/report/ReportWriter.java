@@ -8,8 +8,6 @@ import io.moiety.metrics.SplitMetrics;
 import io.moiety.metrics.Stats;
 import io.moiety.report.Charts;
 import io.moiety.report.Plot;
-import io.moiety.report.HtmlRenderer;
-import io.moiety.report.MarkdownRenderer;
 import io.moiety.report.ReportDocument;
 import io.moiety.data.AtomicFile;
 import io.moiety.eval.BenchmarkRunner;
@@ -85,16 +83,11 @@ public final class ReportWriter {
             p.save(dir.resolve(PLOTS));
         }
         ReportDocument doc = report.document();
-        writeText(dir.resolve("report.md"), MarkdownRenderer.render(doc));
-        writeText(dir.resolve("report.html"), HtmlRenderer.render(doc));
+        doc.write(dir);
         writeJson();
         writeCsv();
         writeEnvironmentsCsv();
         return dir.resolve("report.html");
-    }
-
-    private static void writeText(Path p, String text) throws IOException {
-        AtomicFile.write(p, true, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
     }
 
     // ---------------------------------------------------------------- document
