@@ -52,11 +52,7 @@ public final class CausalEffect {
         for (int i = 0; i < vars; i++) {
             double[] c = DenseAlgebra.column(x, i);
             double mean = DenseAlgebra.mean(c);
-            double ss = 0;
-            for (double v : c) {
-                ss += (v - mean) * (v - mean);
-            }
-            double sd = Math.sqrt(ss / c.length);
+            double sd = DenseAlgebra.sd(c);
             double atMean = p.predict(propagate(noise, i, mean));
             double atPlus = p.predict(propagate(noise, i, mean + sd));
             effects[i] = Math.abs(atMean - atPlus);

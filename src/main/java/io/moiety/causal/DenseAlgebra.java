@@ -2,7 +2,7 @@ package io.moiety.causal;
 
 /**
  * Small dense linear algebra on {@code double[][]} for the sizes this package meets (tens of
- * variables): Cholesky factorisation and solves, column means.
+ * variables): Cholesky factorisation and solves, column means and deviations.
  */
 final class DenseAlgebra {
     private DenseAlgebra() {}
@@ -119,5 +119,15 @@ final class DenseAlgebra {
             s += d;
         }
         return s / v.length;
+    }
+
+    /** Population standard deviation (divisor n) of {@code v}. */
+    static double sd(double[] v) {
+        double m = mean(v);
+        double s = 0;
+        for (double d : v) {
+            s += (d - m) * (d - m);
+        }
+        return Math.sqrt(s / v.length);
     }
 }

@@ -188,11 +188,7 @@ public final class DirectLingam {
     private static void standardise(double[] x, double[] out) {
         int n = x.length;
         double mean = DenseAlgebra.mean(x);
-        double ss = 0;
-        for (double v : x) {
-            ss += (v - mean) * (v - mean);
-        }
-        double sd = Math.sqrt(ss / n);
+        double sd = DenseAlgebra.sd(x);
         double inv = sd > 0 ? 1 / sd : 0;
         for (int r = 0; r < n; r++) {
             out[r] = (x[r] - mean) * inv;
