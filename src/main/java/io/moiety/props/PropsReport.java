@@ -3,6 +3,7 @@ package io.moiety.props;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.moiety.data.AtomicFile;
+import io.moiety.data.CsvField;
 import io.moiety.descriptors.PropertyTable;
 import io.moiety.report.Charts;
 import io.moiety.report.ReportDocument;
@@ -48,16 +49,12 @@ public final class PropsReport {
         StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
         for (BenchRow r : rows) {
             Metrics m = r.metrics();
-            sb.append(String.join(",", quote(r.dataset()), quote(r.descriptors()), quote(r.model()), r.split(),
+            sb.append(String.join(",", CsvField.of(r.dataset()), CsvField.of(r.descriptors()), CsvField.of(r.model()), r.split(),
                     String.valueOf(r.nIn()), String.valueOf(r.seed()), String.valueOf(r.fold()), String.valueOf(r.nTrain()),
                     String.valueOf(m.n()), num(m.rmse()), num(m.mae()), num(m.r2()), num(m.rmseOverSigma()),
                     String.format(Locale.ROOT, "%.3f", r.fitSeconds()))).append('\n');
         }
         return sb.toString();
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     private static String num(double v) {
