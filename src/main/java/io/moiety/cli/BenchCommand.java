@@ -3,7 +3,7 @@ package io.moiety.cli;
 import io.moiety.data.FileHash;
 import io.moiety.data.Mappers;
 import io.moiety.eval.BenchmarkRunner;
-import io.moiety.eval.Cell;
+import io.moiety.eval.BenchCell;
 import io.moiety.eval.CellResult;
 import io.moiety.eval.DataLocator;
 import io.moiety.eval.DatasetTasks;
@@ -125,7 +125,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         StandardPotentials potentials = new StandardPotentials(device);
         suite.check(tasks.names(), potentials);
-        List<Cell> cells = BenchmarkRunner.cells(suite, only, potentials);
+        List<BenchCell> cells = BenchmarkRunner.cells(suite, only, potentials);
         if (cells.isEmpty()) {
             throw new IllegalArgumentException("--only " + String.join(",", only) + " selects no cell of suite " + suite.name()
                     + "; tasks: " + String.join(", ", suite.tasks()) + "; models: "

@@ -46,8 +46,8 @@ class ZeroShotCellTest {
             @Override public List<String> names() { return List.of("alpha"); }
             @Override public TaskSplit split(String task) { return split; }
         };
-        List<Cell> cells = BenchmarkRunner.cells(suite, List.of(), new StandardPotentials("cpu"));
-        Cell zero = cells.stream().filter(c -> c.model().equals("tiny-mace")).findFirst().orElseThrow();
+        List<BenchCell> cells = BenchmarkRunner.cells(suite, List.of(), new StandardPotentials("cpu"));
+        BenchCell zero = cells.stream().filter(c -> c.model().equals("tiny-mace")).findFirst().orElseThrow();
         assertFalse(zero.overrides().containsKey("training.max_epochs"), "training overrides do not reach a zero-shot cell");
 
         List<CellResult> results = new BenchmarkRunner(new StandardPotentials("cpu"), tasks,
