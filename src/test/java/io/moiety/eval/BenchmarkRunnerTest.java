@@ -301,8 +301,8 @@ class BenchmarkRunnerTest {
         };
         List<CellResult> reused = new BenchmarkRunner(never, source, new BenchmarkRunner.Options(dir, false, false, List.of())).run(s);
         assertEquals("E0 (isolated atoms from synthetic.h5): H -10.7 eV", reused.get(1).referenceEnergies(), "kept in result.json");
-        RunInfo info = new RunInfo("t", "test", "moiety bench", "2026-01-01T00:00:00Z", 1, 2, RunInfo.versions(false),
-                RunInfo.hardware(false), "synthetic.h5", "abc", s.seeds(), "cpu");
+        BenchProvenance info = new BenchProvenance("t", "test", "moiety bench", "2026-01-01T00:00:00Z", 1, 2, BenchProvenance.versions(false),
+                BenchProvenance.hardware(false), "synthetic.h5", "abc", s.seeds(), "cpu");
         new ReportWriter(dir, s, reused, info).write();
         String md = Files.readString(dir.resolve("report.md"));
         assertTrue(md.contains("# Reference energies (E0)") && md.contains("| `gamma/harmonic/seed-1` | E0 (isolated atoms from synthetic.h5): H -10.7 eV |"),
@@ -324,8 +324,8 @@ class BenchmarkRunnerTest {
         Suite s = suite(List.of("element-reference", "group-additivity", "harmonic", "broken"), List.of(1L, 2L));
         List<CellResult> results = new BenchmarkRunner(new CountingFactory(), TASKS,
                 new BenchmarkRunner.Options(dir, false, false, List.of())).run(s);
-        RunInfo info = new RunInfo("test", "test", "moiety bench --suite test", "2026-01-01T00:00:00Z", 1.5, 3,
-                RunInfo.versions(false), RunInfo.hardware(false), "synthetic.h5", "abc123", s.seeds(), "cpu");
+        BenchProvenance info = new BenchProvenance("test", "test", "moiety bench --suite test", "2026-01-01T00:00:00Z", 1.5, 3,
+                BenchProvenance.versions(false), BenchProvenance.hardware(false), "synthetic.h5", "abc123", s.seeds(), "cpu");
         Identifiability check = Identifiability.of("alpha",
                 List.of(new TaskMolecule("ethanoic-acid", "CC(=O)O", Role.TRAIN), new TaskMolecule("propanoic-acid", "CCC(=O)O", Role.TRAIN)),
                 List.of(new TaskMolecule("butanedioic-acid", "OC(=O)CCC(=O)O", Role.OOD)));
