@@ -2,12 +2,12 @@ package io.moiety.cli;
 
 import io.moiety.data.FileHash;
 import io.moiety.data.Mappers;
-import io.moiety.eval.BenchmarkRunner;
 import io.moiety.eval.BenchCell;
+import io.moiety.eval.BenchProvenance;
+import io.moiety.eval.BenchmarkRunner;
 import io.moiety.eval.CellResult;
 import io.moiety.eval.DataLocator;
 import io.moiety.eval.DatasetTasks;
-import io.moiety.eval.BenchProvenance;
 import io.moiety.eval.StandardPotentials;
 import io.moiety.eval.Suite;
 import io.moiety.eval.SuiteLoader;

@@ -2,8 +2,8 @@ package io.moiety.spark;
 
 import io.moiety.cli.BenchCommand;
 import io.moiety.cli.Main;
-import io.moiety.eval.BenchmarkRunner;
 import io.moiety.eval.BenchCell;
+import io.moiety.eval.BenchmarkRunner;
 import io.moiety.eval.StandardPotentials;
 import io.moiety.eval.Suite;
 import java.nio.file.Files;
