@@ -3,7 +3,7 @@ import io.moiety.data.Frame;
 import io.moiety.data.IsolatedAtoms;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.data.io.DatasetFiles;
-import io.moiety.model.Normalisation;
+import io.moiety.model.EnergyHead;
 import io.moiety.model.ReferenceEnergies;
 import io.moiety.task.TaskLoader;
 import io.moiety.task.TaskSplit;
@@ -39,7 +39,7 @@ public class CompositionalE0Offsets {
                 System.out.println("task " + args[t] + ": least-squares E0 " + lsq.asMap() + "; anchored " + anchored.asMap());
                 for (String name : List.of("least-squares", "isolated", "anchored")) {
                     ReferenceEnergies refs = name.equals("least-squares") ? lsq : name.equals("isolated") ? iso : anchored;
-                    double shift = Normalisation.fit(train, refs).shift();
+                    double shift = EnergyHead.fit(train, refs, EnergyHead.LEAST_SQUARES).shift();
                     System.out.printf(Locale.ROOT, "  %-13s shift %+.4f eV/atom | E MAE (E0 + shift, no network): ID %.3f eV, OOD %.3f eV"
                                     + " | mean (E - sum E0)/N: train %+.4f, ID %+.4f, OOD %+.4f eV/atom%n", name, shift,
                             mae(frames(split.idTest()), refs, shift), mae(frames(split.ood()), refs, shift),

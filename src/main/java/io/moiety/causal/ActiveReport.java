@@ -2,8 +2,6 @@ package io.moiety.causal;
 
 import io.moiety.data.AtomicFile;
 import io.moiety.report.Charts;
-import io.moiety.report.HtmlRenderer;
-import io.moiety.report.MarkdownRenderer;
 import io.moiety.report.ReportDocument;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -35,8 +33,7 @@ public final class ActiveReport {
         Charts.save(CausalCharts.curves(curves, CausalCharts.Quantity.R2), dir, "r2");
         Charts.save(CausalCharts.poolChoices(curves, learner.pools()), dir, "pools");
         ReportDocument doc = document(study, learner, settings, curves, seconds, command);
-        AtomicFile.write(dir.resolve("report.md"), true, tmp -> Files.writeString(tmp, MarkdownRenderer.render(doc), StandardCharsets.UTF_8));
-        AtomicFile.write(dir.resolve("report.html"), true, tmp -> Files.writeString(tmp, HtmlRenderer.render(doc), StandardCharsets.UTF_8));
+        doc.write(dir);
     }
 
     /** The header of {@code curves.csv}. */

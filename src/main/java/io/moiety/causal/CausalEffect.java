@@ -1,5 +1,7 @@
 package io.moiety.causal;
 
+import io.moiety.props.Standardization;
+
 /**
  * Interventional effects in a fitted linear causal graph, and their effect on a linear
  * prediction (Blöbaum and Shimizu, "Estimation of interventional effects of features on
@@ -44,17 +46,13 @@ public final class CausalEffect {
      */
     public double[] effectsOnPrediction(double[][] x, LinearPredictor p) {
         int vars = b.length;
-        DenseAlgebra.checkMatrix(x);
+        Standardization.checkMatrix(x);
         double[] noise = noiseMeans(x);
         double[] effects = new double[vars];
         for (int i = 0; i < vars; i++) {
             double[] c = DenseAlgebra.column(x, i);
             double mean = DenseAlgebra.mean(c);
-            double ss = 0;
-            for (double v : c) {
-                ss += (v - mean) * (v - mean);
-            }
-            double sd = Math.sqrt(ss / c.length);
+            double sd = DenseAlgebra.sd(c);
             double atMean = p.predict(propagate(noise, i, mean));
             double atPlus = p.predict(propagate(noise, i, mean + sd));
             effects[i] = Math.abs(atMean - atPlus);
@@ -94,7 +92,7 @@ public final class CausalEffect {
 
     private double[] noiseMeans(double[][] x) {
         int p = b.length;
-        if (DenseAlgebra.checkMatrix(x) != p) {
+        if (Standardization.checkMatrix(x) != p) {
             throw new IllegalArgumentException("data has " + x[0].length + " columns, graph has " + p + " variables");
         }
         double[] mean = new double[p];

@@ -1,6 +1,7 @@
 package io.moiety.causal;
 
 import io.moiety.descriptors.MoleculeTable;
+import io.moiety.props.Standardization;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.moiety.causal;
 
 /**
  * Small dense linear algebra on {@code double[][]} for the sizes this package meets (tens of
- * variables): Cholesky factorisation and solves, column statistics.
+ * variables): Cholesky factorisation and solves, column means and deviations.
  */
 final class DenseAlgebra {
     private DenseAlgebra() {}
@@ -121,22 +121,13 @@ final class DenseAlgebra {
         return s / v.length;
     }
 
-    /** Checks that {@code x} is a non-empty rectangular matrix of finite numbers; returns its width. */
-    static int checkMatrix(double[][] x) {
-        if (x.length == 0) {
-            throw new IllegalArgumentException("no rows");
+    /** Population standard deviation (divisor n) of {@code v}. */
+    static double sd(double[] v) {
+        double m = mean(v);
+        double s = 0;
+        for (double d : v) {
+            s += (d - m) * (d - m);
         }
-        int p = x[0].length;
-        for (int r = 0; r < x.length; r++) {
-            if (x[r].length != p) {
-                throw new IllegalArgumentException("row " + r + " has " + x[r].length + " values, row 0 has " + p);
-            }
-            for (int j = 0; j < p; j++) {
-                if (!Double.isFinite(x[r][j])) {
-                    throw new IllegalArgumentException("row " + r + ", column " + j + " is " + x[r][j]);
-                }
-            }
-        }
-        return p;
+        return Math.sqrt(s / v.length);
     }
 }

@@ -1,11 +1,10 @@
 package io.moiety.causal;
 
 import io.moiety.data.AtomicFile;
+import io.moiety.data.CsvField;
 import io.moiety.descriptors.MoleculeTable;
 import io.moiety.descriptors.MorganSimilarity;
 import io.moiety.report.Charts;
-import io.moiety.report.HtmlRenderer;
-import io.moiety.report.MarkdownRenderer;
 import io.moiety.report.ReportDocument;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -71,9 +70,9 @@ public final class DesignReport {
                 for (InterventionDesign.Candidate c : r.candidates()) {
                     double tan = sim.similarity(t.smiles().get(c.original()), t.smiles().get(c.candidate()));
                     tanimoto.add(new double[] {tan});
-                    w.write(String.join(",", t.ids().get(c.original()), GraphCsv.quote(t.smiles().get(c.original())),
+                    w.write(String.join(",", t.ids().get(c.original()), CsvField.of(t.smiles().get(c.original())),
                             num(t.values()[c.original()][target]), r.feature(), num(c.interventionValue()), Integer.toString(c.rank()),
-                            t.ids().get(c.candidate()), GraphCsv.quote(t.smiles().get(c.candidate())), num(c.distance()),
+                            t.ids().get(c.candidate()), CsvField.of(t.smiles().get(c.candidate())), num(c.distance()),
                             num(c.intervenedTarget()), num(c.predictedTarget()), num(t.values()[c.candidate()][target]),
                             num(xtb.getOrDefault(c.candidate(), Double.NaN)), num(tan)) + "\n");
                 }
@@ -88,7 +87,7 @@ public final class DesignReport {
                 w.write("set,id,smiles,dft_dipole,xtb_dipole\n");
                 for (Map.Entry<String, int[]> e : sets.entrySet()) {
                     for (int row : e.getValue()) {
-                        w.write(GraphCsv.quote(e.getKey()) + "," + t.ids().get(row) + "," + GraphCsv.quote(t.smiles().get(row)) + ","
+                        w.write(CsvField.of(e.getKey()) + "," + t.ids().get(row) + "," + CsvField.of(t.smiles().get(row)) + ","
                                 + num(t.values()[row][target]) + "," + num(xtb.getOrDefault(row, Double.NaN)) + "\n");
                     }
                 }
@@ -144,8 +143,7 @@ public final class DesignReport {
                 new ReportDocument.Figure("dipoles.png", "dipoles.svg", "dipole distributions"),
                 new ReportDocument.Figure("tanimoto.png", "tanimoto.svg", "Tanimoto similarity of each proposal to its original"))));
         doc.paragraph("Files: designs.csv (one row per proposal), baselines.csv (the molecules of every set).");
-        AtomicFile.write(dir.resolve("report.md"), true, tmp -> Files.writeString(tmp, MarkdownRenderer.render(doc), StandardCharsets.UTF_8));
-        AtomicFile.write(dir.resolve("report.html"), true, tmp -> Files.writeString(tmp, HtmlRenderer.render(doc), StandardCharsets.UTF_8));
+        doc.write(dir);
     }
 
     private static String num(double v) {

@@ -1,5 +1,6 @@
 package io.moiety.causal;
 
+import io.moiety.props.Standardization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -187,11 +188,7 @@ public final class DirectLingam {
     private static void standardise(double[] x, double[] out) {
         int n = x.length;
         double mean = DenseAlgebra.mean(x);
-        double ss = 0;
-        for (double v : x) {
-            ss += (v - mean) * (v - mean);
-        }
-        double sd = Math.sqrt(ss / n);
+        double sd = DenseAlgebra.sd(x);
         double inv = sd > 0 ? 1 / sd : 0;
         for (int r = 0; r < n; r++) {
             out[r] = (x[r] - mean) * inv;
@@ -215,7 +212,7 @@ public final class DirectLingam {
     }
 
     private int check(double[][] x, List<String> names) {
-        int p = DenseAlgebra.checkMatrix(x);
+        int p = Standardization.checkMatrix(x);
         if (names != null && names.size() != p) {
             throw new IllegalArgumentException(names.size() + " names for " + p + " columns");
         }

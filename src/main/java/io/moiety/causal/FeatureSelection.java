@@ -1,5 +1,6 @@
 package io.moiety.causal;
 
+import io.moiety.props.Standardization;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

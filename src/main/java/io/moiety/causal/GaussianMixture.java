@@ -1,5 +1,6 @@
 package io.moiety.causal;
 
+import io.moiety.props.Standardization;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -91,7 +92,7 @@ public final class GaussianMixture {
      * when the mean log-likelihood per sample changes by less than {@code tol}.
      */
     public static Fit fit(double[][] x, int k, long seed, int maxIter, double tol) {
-        int d = DenseAlgebra.checkMatrix(x);
+        int d = Standardization.checkMatrix(x);
         int n = x.length;
         if (k < 1 || k > n) {
             throw new IllegalArgumentException(k + " components for " + n + " rows");

@@ -1,6 +1,7 @@
 package io.moiety.causal;
 
 import io.moiety.data.AtomicFile;
+import io.moiety.data.CsvField;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +25,11 @@ public final class GraphCsv {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 StringBuilder h = new StringBuilder();
                 for (String n : names) {
-                    h.append(',').append(quote(n));
+                    h.append(',').append(CsvField.of(n));
                 }
                 w.write(h.append('\n').toString());
                 for (int i = 0; i < names.size(); i++) {
-                    StringBuilder row = new StringBuilder(quote(names.get(i)));
+                    StringBuilder row = new StringBuilder(CsvField.of(names.get(i)));
                     for (int j = 0; j < names.size(); j++) {
                         row.append(',').append(b[i][j]);
                     }
@@ -36,9 +37,5 @@ public final class GraphCsv {
                 }
             }
         });
-    }
-
-    static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 }

@@ -42,11 +42,11 @@ public record LearningCurves(ActiveCausalLearner.Strategy strategy, double[] siz
                 q[k] = st.r2();
                 count[i][st.pool()]++;
             }
-            size[i] = mean(s);
-            loss[i] = mean(l);
-            lossSd[i] = sd(l);
-            r2[i] = mean(q);
-            r2Sd[i] = sd(q);
+            size[i] = DenseAlgebra.mean(s);
+            loss[i] = DenseAlgebra.mean(l);
+            lossSd[i] = DenseAlgebra.sd(l);
+            r2[i] = DenseAlgebra.mean(q);
+            r2Sd[i] = DenseAlgebra.sd(q);
         }
         return new LearningCurves(strategy, size, loss, lossSd, r2, r2Sd, count);
     }
@@ -71,22 +71,5 @@ public record LearningCurves(ActiveCausalLearner.Strategy strategy, double[] siz
             }
         }
         return size[first];
-    }
-
-    static double mean(double[] v) {
-        double s = 0;
-        for (double d : v) {
-            s += d;
-        }
-        return s / v.length;
-    }
-
-    static double sd(double[] v) {
-        double m = mean(v);
-        double s = 0;
-        for (double d : v) {
-            s += (d - m) * (d - m);
-        }
-        return Math.sqrt(s / v.length);
     }
 }

@@ -1,5 +1,7 @@
 package io.moiety.causal;
 
+import io.moiety.props.Standardization;
+
 /**
  * Least-squares and ridge fits of one column on others, with an unpenalised intercept:
  * {@code argmin |y − a − X w|² + ridge · |w|²} (the objective of scikit-learn's {@code Ridge};
@@ -16,7 +18,7 @@ public final class LinearRegression {
 
     /** Ridge regression of {@code y} on the columns {@code inputs} of {@code x}. */
     public static LinearPredictor fit(double[][] x, double[] y, int[] inputs, double ridge) {
-        DenseAlgebra.checkMatrix(x);
+        Standardization.checkMatrix(x);
         if (x.length != y.length) {
             throw new IllegalArgumentException(x.length + " rows but " + y.length + " targets");
         }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -12,40 +14,29 @@ import java.util.TreeSet;
  * offset is determined by what a model was trained on. A potential whose energy has per-element
  * terms can shift those by any δ with {@code n·δ = 0} for every training composition n without
  * changing a training energy; a composition c then gets the arbitrary offset {@code c·δ} unless c
- * lies in the row space of the training composition matrix. Elements absent from training are the
- * extreme case. Counts are small integers, so the rank test uses a relative tolerance of 1e-9.
+ * lies in the row space of the training composition matrix: a {@link FeatureSpan} whose features
+ * are the elements. Elements absent from training are the extreme case.
  */
 public final class CompositionSpan {
-    private static final double TOLERANCE = 1e-9;
-
     private final int[] elements;
-    /** Orthonormal basis of the span, each vector indexed like {@link #elements}. */
-    private final List<double[]> basis = new ArrayList<>();
+    private final FeatureSpan span;
 
-    private CompositionSpan(int[] elements) {
+    private CompositionSpan(int[] elements, FeatureSpan span) {
         this.elements = elements;
+        this.span = span;
     }
 
     /** The span of the compositions of the given structures (atomic-number lists). */
     public static CompositionSpan of(Collection<int[]> compositions) {
         TreeSet<Integer> zs = new TreeSet<>();
+        List<Map<String, Integer>> counts = new ArrayList<>();
         for (int[] c : compositions) {
             for (int z : c) {
                 zs.add(z);
             }
+            counts.add(counts(c));
         }
-        CompositionSpan s = new CompositionSpan(zs.stream().mapToInt(Integer::intValue).toArray());
-        for (int[] c : compositions) {
-            double[] r = s.residual(s.counts(c));
-            double norm = norm(r);
-            if (norm > TOLERANCE * Math.max(1, norm(s.counts(c)))) {
-                for (int k = 0; k < r.length; k++) {
-                    r[k] /= norm;
-                }
-                s.basis.add(r);
-            }
-        }
-        return s;
+        return new CompositionSpan(zs.stream().mapToInt(Integer::intValue).toArray(), FeatureSpan.of(counts));
     }
 
     /** Atomic numbers seen in training, ascending. */
@@ -55,7 +46,7 @@ public final class CompositionSpan {
 
     /** Dimension of the span (number of independent training compositions). */
     public int rank() {
-        return basis.size();
+        return span.rank();
     }
 
     /** Elements of {@code atomicNumbers} that no training composition contains, ascending. */
@@ -65,11 +56,7 @@ public final class CompositionSpan {
 
     /** Whether the composition of {@code atomicNumbers} lies in the span (its energy offset is determined). */
     public boolean determines(int[] atomicNumbers) {
-        if (unseenElements(atomicNumbers).length > 0) {
-            return false;
-        }
-        double[] c = counts(atomicNumbers);
-        return norm(residual(c)) <= TOLERANCE * Math.max(1, norm(c));
+        return unseenElements(atomicNumbers).length == 0 && span.determines(counts(atomicNumbers));
     }
 
     /**
@@ -94,37 +81,12 @@ public final class CompositionSpan {
         return Optional.empty();
     }
 
-    private double[] counts(int[] atomicNumbers) {
-        double[] v = new double[elements.length];
+    /** Element symbol → count. */
+    private static Map<String, Integer> counts(int[] atomicNumbers) {
+        Map<String, Integer> counts = new TreeMap<>();
         for (int z : atomicNumbers) {
-            int k = Arrays.binarySearch(elements, z);
-            if (k >= 0) {
-                v[k] += 1;
-            }
+            counts.merge(Element.ofZ(z).symbol(), 1, Integer::sum);
         }
-        return v;
-    }
-
-    /** {@code v} minus its projection on the span (modified Gram–Schmidt). */
-    private double[] residual(double[] v) {
-        double[] r = v.clone();
-        for (double[] b : basis) {
-            double dot = 0;
-            for (int k = 0; k < r.length; k++) {
-                dot += r[k] * b[k];
-            }
-            for (int k = 0; k < r.length; k++) {
-                r[k] -= dot * b[k];
-            }
-        }
-        return r;
-    }
-
-    private static double norm(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x * x;
-        }
-        return Math.sqrt(s);
+        return counts;
     }
 }

@@ -2,12 +2,12 @@ package io.moiety.cli;
 
 import io.moiety.data.FileHash;
 import io.moiety.data.Mappers;
+import io.moiety.eval.BenchCell;
+import io.moiety.eval.BenchProvenance;
 import io.moiety.eval.BenchmarkRunner;
-import io.moiety.eval.Cell;
 import io.moiety.eval.CellResult;
 import io.moiety.eval.DataLocator;
 import io.moiety.eval.DatasetTasks;
-import io.moiety.eval.RunInfo;
 import io.moiety.eval.StandardPotentials;
 import io.moiety.eval.Suite;
 import io.moiety.eval.SuiteLoader;
@@ -125,7 +125,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         StandardPotentials potentials = new StandardPotentials(device);
         suite.check(tasks.names(), potentials);
-        List<Cell> cells = BenchmarkRunner.cells(suite, only, potentials);
+        List<BenchCell> cells = BenchmarkRunner.cells(suite, only, potentials);
         if (cells.isEmpty()) {
             throw new IllegalArgumentException("--only " + String.join(",", only) + " selects no cell of suite " + suite.name()
                     + "; tasks: " + String.join(", ", suite.tasks()) + "; models: "
@@ -148,8 +148,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         boolean networks = cells.stream().anyMatch(c -> potentials.takesOverrides(c.model()));
-        RunInfo info = new RunInfo(suite.name(), suite.origin(), "moiety bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()).replaceFirst("^bench ?", ""),
-                start.truncatedTo(ChronoUnit.SECONDS).toString(), wall, reused, RunInfo.versions(networks), RunInfo.hardware(networks),
+        BenchProvenance info = new BenchProvenance(suite.name(), suite.origin(), "moiety bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()).replaceFirst("^bench ?", ""),
+                start.truncatedTo(ChronoUnit.SECONDS).toString(), wall, reused, BenchProvenance.versions(networks), BenchProvenance.hardware(networks),
                 suite.data().equals("default") ? "default (" + dataFile + ")" : dataFile.toString(), sha, suite.seeds(), device);
         Map<String, Identifiability> checks = new LinkedHashMap<>();
         suite.tasks().forEach(t -> checks.put(t, Identifiability.of(tasks.load(t))));

@@ -226,7 +226,7 @@ public final class GenerateCommand implements Callable<Integer> {
                         + " (the failures are listed above; --retry-failed tries them again)");
             }
             WriteOptions wo = force ? WriteOptions.defaults().overwriting() : WriteOptions.defaults();
-            IsolatedAtoms isolated = isolatedAtoms(records, options.work(), "moiety generate " + what() + " --scale " + scale);
+            IsolatedAtoms isolated = isolatedAtoms(elementsOf(records), options.work(), "moiety generate " + what() + " --scale " + scale);
             DatasetFiles.write(output, records, isolated, wo);
             int frames = records.stream().mapToInt(r -> r.frames().size()).sum();
             System.out.printf("wrote %s: %d trajectories, %d frames (%d failures, see above), isolated atoms %s%n",
@@ -242,18 +242,22 @@ public final class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** GFN2-xTB isolated-atom energies of the elements of {@code molecules} (xtb scratch under {@code workDir}). */
-    private IsolatedAtoms isolatedAtoms(Iterable<MoleculeRecord> molecules, Path workDir, String command)
+    /** GFN2-xTB isolated-atom energies of {@code elements} (xtb scratch under {@code workDir}). */
+    private IsolatedAtoms isolatedAtoms(SortedSet<Integer> elements, Path workDir, String command)
             throws IOException, InterruptedException {
+        Xtb xtb = Xtb.locate(workDir.resolve("tmp"), Duration.ofSeconds(timeout));
+        System.err.printf("isolated-atom energies of %d elements (GFN2-xTB, ground-state spin)%n", elements.size());
+        return new IsolatedAtomEnergies(xtb).compute(elements, command);
+    }
+
+    private static SortedSet<Integer> elementsOf(Iterable<MoleculeRecord> molecules) {
         SortedSet<Integer> elements = new TreeSet<>();
         for (MoleculeRecord m : molecules) {
             for (int z : m.atomicNumbers()) {
                 elements.add(z);
             }
         }
-        Xtb xtb = Xtb.locate(workDir.resolve("tmp"), Duration.ofSeconds(timeout));
-        System.err.printf("isolated-atom energies of %d elements (GFN2-xTB, ground-state spin)%n", elements.size());
-        return new IsolatedAtomEnergies(xtb).compute(elements, command);
+        return elements;
     }
 
     /**
@@ -269,18 +273,13 @@ public final class GenerateCommand implements Callable<Integer> {
         Path dir = work.resolve("isolated-atoms");
         try (Dataset data = DatasetFiles.open(file); FolderLock lock = lockWorkDirectory(dir)) {
             IsolatedAtoms present = data.isolatedAtoms();
-            SortedSet<Integer> elements = new TreeSet<>();
-            for (MoleculeRecord m : data) {
-                for (int z : m.atomicNumbers()) {
-                    elements.add(z);
-                }
-            }
+            SortedSet<Integer> elements = elementsOf(data);
             if (!present.isEmpty() && present.missing(elements).isEmpty() && !force && output.equals(file)) {
                 System.out.println(file + " already has the isolated-atom energies of all its elements ("
                         + present.describe() + "); --force computes them again");
                 return 0;
             }
-            IsolatedAtoms isolated = isolatedAtoms(data, dir, "moiety generate --add-isolated-atoms " + file);
+            IsolatedAtoms isolated = isolatedAtoms(elements, dir, "moiety generate --add-isolated-atoms " + file);
             DatasetFiles.write(output, data, isolated, WriteOptions.defaults().overwriting());
             System.out.printf("wrote %s: %d molecules unchanged, isolated atoms %s%n", output, data.moleculeIds().size(),
                     isolated.describe());

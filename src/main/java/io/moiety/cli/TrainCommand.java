@@ -194,7 +194,7 @@ public final class TrainCommand implements Callable<Integer> {
                 trainFrames, validFrames, runDir, !noProgress, initFrom, resumeLimits, trainingFile.isolatedAtoms()), newRunDir)) {
             TrainingCompositions.write(runDir, trainFrames);
             CheckpointState st = CheckpointFile.readState(last);
-            outw.println(st.normalization().describeReferences());
+            outw.println(st.head().describeReferences());
             List<EpochResult> h = st.history();
             outw.printf(Locale.ROOT, "%s: %d epochs (%s), %.0f s%n", p.name(), st.epoch(), st.stopReason(),
                     h.isEmpty() ? 0.0 : h.get(h.size() - 1).wallSeconds());

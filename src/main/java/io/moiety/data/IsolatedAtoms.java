@@ -84,11 +84,6 @@ public record IsolatedAtoms(List<Atom> atoms, Map<String, String> provenance, St
         return m;
     }
 
-    /** The same energies, said to come from {@code newOrigin}. */
-    public IsolatedAtoms withOrigin(String newOrigin) {
-        return new IsolatedAtoms(atoms, provenance, newOrigin);
-    }
-
     /** Elements of {@code z} without an energy here, in the order met, each once. */
     public List<Integer> missing(Iterable<Integer> z) {
         List<Integer> out = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.moiety.descriptors;
 
 import io.moiety.data.AtomicFile;
+import io.moiety.data.CsvField;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -39,16 +40,16 @@ public final class DescriptorCsv {
         AtomicFile.write(out, overwrite, tmp -> {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 List<String> head = new ArrayList<>();
-                kept.forEach(c -> head.add(field(input.header().get(c))));
+                kept.forEach(c -> head.add(CsvField.of(input.header().get(c))));
                 for (int j = 0; j < table.columns().size(); j++) {
-                    head.add(field(new DescriptorHeader(table.columns().get(j), table.units().get(j)).cell()));
+                    head.add(CsvField.of(new DescriptorHeader(table.columns().get(j), table.units().get(j)).cell()));
                 }
                 w.write(String.join(",", head));
                 w.write('\n');
                 for (int r = 0; r < table.rows(); r++) {
                     List<String> cells = new ArrayList<>();
                     String[] row = input.rows().get(r);
-                    kept.forEach(c -> cells.add(field(row[c])));
+                    kept.forEach(c -> cells.add(CsvField.of(row[c])));
                     for (double v : table.values()[r]) {
                         cells.add(number(v));
                     }
@@ -70,11 +71,4 @@ public final class DescriptorCsv {
         return new BigDecimal(v).round(DIGITS).stripTrailingZeros().toPlainString();
     }
 
-    /** A CSV field, quoted when it holds a comma, quote or line break. */
-    static String field(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
-    }
 }

@@ -78,12 +78,6 @@ public record PropertyTable(Path file, String targetName, List<String> smiles, L
                 categoryNames, categories, sigmaAll, skipped);
     }
 
-    /** The same molecules with other categories (one row per molecule, in table order). */
-    public PropertyTable withCategories(List<String> names, boolean[][] values) {
-        return new PropertyTable(file, targetName, smiles, canonicalSmiles, lines, target, descriptorNames,
-                descriptors, names, values, sigmaAll, skipped);
-    }
-
     /** The same molecules with another target (for example residuals of a first model). */
     public PropertyTable withTarget(double[] values) {
         if (values.length != size()) {

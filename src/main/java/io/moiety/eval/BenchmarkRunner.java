@@ -96,8 +96,8 @@ public final class BenchmarkRunner {
     }
 
     /** The suite's cells selected by {@code --only}, task-major; overrides go to the models that take them. */
-    public static List<Cell> cells(Suite suite, List<String> only, PotentialFactory factory) {
-        List<Cell> cells = new ArrayList<>();
+    public static List<BenchCell> cells(Suite suite, List<String> only, PotentialFactory factory) {
+        List<BenchCell> cells = new ArrayList<>();
         for (String task : suite.tasks()) {
             for (Suite.ModelEntry m : suite.models()) {
                 if (!m.runsOn(task)) {
@@ -105,7 +105,7 @@ public final class BenchmarkRunner {
                 }
                 Map<String, String> ov = suite.overridesFor(m, factory);
                 for (long seed : m.seedsOr(suite.seeds())) {
-                    Cell c = new Cell(task, m.name(), seed, ov);
+                    BenchCell c = new BenchCell(task, m.name(), seed, ov);
                     if (only.isEmpty() || only.stream().anyMatch(c::matches)) {
                         cells.add(c);
                     }
@@ -120,7 +120,7 @@ public final class BenchmarkRunner {
 
     /** Runs (or resumes) every selected cell and returns all results (in cell order), finished earlier or now. */
     public List<CellResult> run(Suite suite) throws IOException {
-        List<Cell> cells = cells(suite, options.only(), factory);
+        List<BenchCell> cells = cells(suite, options.only(), factory);
         if (cells.isEmpty()) {
             throw new IllegalArgumentException("--only " + String.join(" ", options.only())
                     + " selects no cell; tasks: " + String.join(", ", suite.tasks()) + "; models: "
@@ -137,7 +137,7 @@ public final class BenchmarkRunner {
             Map<String, String> taskErrors = new HashMap<>();
             Map<Path, List<Integer>> units = new LinkedHashMap<>();
             for (int i = 0; i < cells.size(); i++) {
-                Cell cell = cells.get(i);
+                BenchCell cell = cells.get(i);
                 fingerprints[i] = fingerprint(cell);
                 if (options.force()) {
                     store.clear(cell);
@@ -180,7 +180,7 @@ public final class BenchmarkRunner {
     }
 
     /** Runs the work units on {@code options.jobs()} threads; each unit's cells run in order. */
-    private void runUnits(List<Map.Entry<Path, List<Integer>>> queue, List<Cell> cells, String[] fingerprints,
+    private void runUnits(List<Map.Entry<Path, List<Integer>>> queue, List<BenchCell> cells, String[] fingerprints,
                           Map<String, TaskContext> contexts, CellResult[] results, ProgressBar bar) throws IOException {
         int threads = Math.min(options.jobs(), Math.max(1, queue.size()));
         if (threads == 1) {
@@ -216,10 +216,10 @@ public final class BenchmarkRunner {
         }
     }
 
-    private void runUnit(Map.Entry<Path, List<Integer>> unit, List<Cell> cells, String[] fingerprints,
+    private void runUnit(Map.Entry<Path, List<Integer>> unit, List<BenchCell> cells, String[] fingerprints,
                          Map<String, TaskContext> contexts, CellResult[] results, ProgressBar bar) throws IOException {
         for (int i : unit.getValue()) {
-            Cell cell = cells.get(i);
+            BenchCell cell = cells.get(i);
             if (bar != null) {
                 bar.setExtraMessage(cell.id());
             }
@@ -233,7 +233,7 @@ public final class BenchmarkRunner {
      * training the same model (same cell, or duplication and fission sharing training data); this
      * waits for it, then reuses its work.
      */
-    private CellResult runLocked(Cell cell, String fingerprint, TaskContext ctx, Path trainDir) throws IOException {
+    private CellResult runLocked(BenchCell cell, String fingerprint, TaskContext ctx, Path trainDir) throws IOException {
         try (FolderLock lock = FolderLock.acquire(trainDir, LOCK_POLL_MILLIS, () -> LOG.info(
                 "cell {}: another bench process holds {}; waiting for it", cell.id(), FolderLock.lockFile(trainDir)))) {
             Optional<CellResult> done = reuse(cell, fingerprint);
@@ -254,7 +254,7 @@ public final class BenchmarkRunner {
      * empty with {@code --force}. Asked once when planning and again under the cell's lock, since
      * another process may have finished the cell in between.
      */
-    private Optional<CellResult> reuse(Cell cell, String fingerprint) throws IOException {
+    private Optional<CellResult> reuse(BenchCell cell, String fingerprint) throws IOException {
         if (options.force()) {
             return Optional.empty();
         }
@@ -264,7 +264,7 @@ public final class BenchmarkRunner {
     }
 
     /** The factory's fingerprint of a cell; "" when it cannot be made (training then reports the problem). */
-    private String fingerprint(Cell cell) {
+    private String fingerprint(BenchCell cell) {
         try {
             return factory.fingerprint(cell);
         } catch (Exception ex) {
@@ -300,7 +300,7 @@ public final class BenchmarkRunner {
         }
     }
 
-    private CellResult runCell(Cell cell, TaskContext ctx, Path trainDir) {
+    private CellResult runCell(BenchCell cell, TaskContext ctx, Path trainDir) {
         long t0 = System.nanoTime();
         Path dir = cell.dir(options.runDir());
         try {
@@ -352,7 +352,7 @@ public final class BenchmarkRunner {
      * the training and validation frames and the isolated-atom energies, so tasks with the same
      * training data (duplication and fission) share one trained model.
      */
-    Path trainingDir(Cell cell, TaskSplit split) {
+    Path trainingDir(BenchCell cell, TaskSplit split) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(new TreeMap<>(cell.overrides()).toString().getBytes(StandardCharsets.UTF_8));

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Outcome of one {@link Cell}: metrics, per-environment force errors and parity samples per
+ * Outcome of one {@link BenchCell}: metrics, per-environment force errors and parity samples per
  * split, or the error that stopped it.
  *
  * @param cell           the cell
@@ -24,7 +24,7 @@ import java.util.Map;
  * @param referenceEnergies where the model's reference energies E0 come from, with their values
  *                       (the potential's {@code referenceEnergies()}); empty when not stated
  */
-public record CellResult(Cell cell, String error, boolean predictsForces, double trainSeconds, double evalSeconds,
+public record CellResult(BenchCell cell, String error, boolean predictsForces, double trainSeconds, double evalSeconds,
                          Map<Split, SplitMetrics> metrics, Map<Split, List<EnvironmentError>> environments,
                          Map<Split, ParitySample> parity, String referenceEnergies) {
 
@@ -33,7 +33,7 @@ public record CellResult(Cell cell, String error, boolean predictsForces, double
     }
 
     /** A result that states no reference energies. */
-    public CellResult(Cell cell, String error, boolean predictsForces, double trainSeconds, double evalSeconds,
+    public CellResult(BenchCell cell, String error, boolean predictsForces, double trainSeconds, double evalSeconds,
                       Map<Split, SplitMetrics> metrics, Map<Split, List<EnvironmentError>> environments,
                       Map<Split, ParitySample> parity) {
         this(cell, error, predictsForces, trainSeconds, evalSeconds, metrics, environments, parity, "");
@@ -42,7 +42,7 @@ public record CellResult(Cell cell, String error, boolean predictsForces, double
     public boolean ok() { return error == null; }
 
     /** A failed cell. */
-    public static CellResult failed(Cell cell, String error, double seconds) {
+    public static CellResult failed(BenchCell cell, String error, double seconds) {
         return new CellResult(cell, error, false, seconds, 0, Map.of(), Map.of(), Map.of());
     }
 
@@ -88,7 +88,7 @@ public record CellResult(Cell cell, String error, boolean predictsForces, double
         if (o instanceof Map<?, ?> om) {
             om.forEach((k, v) -> ov.put(String.valueOf(k), String.valueOf(v)));
         }
-        Cell cell = new Cell((String) m.get("task"), (String) m.get("model"), ((Number) m.get("seed")).longValue(), ov);
+        BenchCell cell = new BenchCell((String) m.get("task"), (String) m.get("model"), ((Number) m.get("seed")).longValue(), ov);
         Map<Split, SplitMetrics> metrics = new EnumMap<>(Split.class);
         Map<Split, List<EnvironmentError>> envs = new EnumMap<>(Split.class);
         Map<Split, ParitySample> parity = new EnumMap<>(Split.class);

@@ -33,7 +33,7 @@ public final class CellStore {
      * overrides or (non-empty) fingerprint other than these, i.e. its model config file changed since.
      * A result without a recorded fingerprint (written before fingerprints existed) is accepted.
      */
-    public Optional<CellResult> finished(Cell cell, String fingerprint) throws IOException {
+    public Optional<CellResult> finished(BenchCell cell, String fingerprint) throws IOException {
         Path f = cell.dir(runDir).resolve("result.json");
         if (!Files.isRegularFile(f)) {
             return Optional.empty();
@@ -83,7 +83,7 @@ public final class CellStore {
     }
 
     /** Removes a cell's previous outputs (for {@code --force}). */
-    public void clear(Cell cell) throws IOException {
+    public void clear(BenchCell cell) throws IOException {
         Path dir = cell.dir(runDir);
         if (Files.isDirectory(dir)) {
             try (var walk = Files.walk(dir)) {

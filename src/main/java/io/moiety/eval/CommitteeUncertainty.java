@@ -1,6 +1,7 @@
 package io.moiety.eval;
 
 import io.moiety.data.AtomicFile;
+import io.moiety.data.CsvField;
 import io.moiety.metrics.RankStatistics;
 import io.moiety.model.CommitteePrediction;
 import java.io.BufferedWriter;
@@ -216,7 +217,7 @@ public record CommitteeUncertainty(String task, String model, List<Long> seeds, 
                     for (int i = 0; i < f.size(); i++) {
                         String mol = f.molecules().get(i);
                         w.write(String.format(Locale.ROOT, "%s,%d,%d,%.6g,%.6g,%.6g,%.6g%n",
-                                mol.contains(",") ? "\"" + mol.replace("\"", "\"\"") + "\"" : mol, f.frameIndex()[i],
+                                CsvField.of(mol), f.frameIndex()[i],
                                 f.atoms()[i], f.energyError()[i], f.energyStd()[i], f.forceError()[i], f.forceStd()[i]));
                     }
                 }

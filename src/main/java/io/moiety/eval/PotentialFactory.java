@@ -15,14 +15,14 @@ public interface PotentialFactory {
      *                overrides and training/validation frames (e.g. duplication and fission): a
      *                finished checkpoint there is reused instead of training again
      */
-    Potential create(Cell cell, TaskSplit split, Path workDir) throws Exception;
+    Potential create(BenchCell cell, TaskSplit split, Path workDir) throws Exception;
 
     /**
      * What the cell's potential is built from besides the data and the cell's own fields, e.g. the
      * hash of a model configuration file's content; a finished cell recorded with another fingerprint
      * is not reused. Empty (the default) when there is nothing beyond the cell.
      */
-    default String fingerprint(Cell cell) throws Exception {
+    default String fingerprint(BenchCell cell) throws Exception {
         return "";
     }
 

@@ -1,6 +1,7 @@
 package io.moiety.eval;
 
 import io.moiety.data.AtomicFile;
+import io.moiety.data.CsvField;
 import io.moiety.data.Frame;
 import io.moiety.model.Prediction;
 import java.io.BufferedOutputStream;
@@ -36,7 +37,7 @@ public final class PredictionFiles {
         for (int i = 0; i < frames.size(); i++) {
             Frame f = frames.get(i);
             Prediction p = predictions.get(i);
-            rows.add(String.format(Locale.ROOT, "%s,%d,%d,%d,%.8f,%.8f", csv(molecule), firstFrameIndex + i,
+            rows.add(String.format(Locale.ROOT, "%s,%d,%d,%d,%.8f,%.8f", CsvField.of(molecule), firstFrameIndex + i,
                     f.size(), p.hasForces() ? atomRow : -1, f.energy(), p.energy()));
             if (p.hasForces() && f.hasForces()) {
                 int[] z = f.structure().atomicNumbers();
@@ -202,9 +203,5 @@ public final class PredictionFiles {
             d.write(buf.array());
         }
         d.flush();
-    }
-
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

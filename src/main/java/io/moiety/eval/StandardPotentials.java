@@ -100,7 +100,7 @@ public final class StandardPotentials implements PotentialFactory {
     }
 
     @Override
-    public Potential create(Cell cell, TaskSplit split, Path workDir) throws Exception {
+    public Potential create(BenchCell cell, TaskSplit split, Path workDir) throws Exception {
         if (zeroShot(cell.overrides())) {
             return TorchScriptPotential.load(cell.model(), Path.of(cell.overrides().get(TORCHSCRIPT)),
                     ExternalOptions.fromSettings(cell.overrides(), "model " + cell.model()), Devices.select(device));
@@ -125,7 +125,7 @@ public final class StandardPotentials implements PotentialFactory {
      * TorchScript potential's file content and settings; "" for a baseline.
      */
     @Override
-    public String fingerprint(Cell cell) throws Exception {
+    public String fingerprint(BenchCell cell) throws Exception {
         if (zeroShot(cell.overrides())) {
             return FileHash.sha256(FileHash.sha256(Path.of(cell.overrides().get(TORCHSCRIPT))) + new TreeMap<>(cell.overrides()));
         }

@@ -47,7 +47,7 @@ public final class FingerprintRidge implements PropertyModel {
     @Override
     public Fitted fit(PropertyTable train, long seed) {
         double[][] x = fingerprints(train);
-        ColumnScaling ys = ColumnScaling.ofVector(train.target(), 0);
+        Standardization ys = Standardization.ofVector(train.target(), 0);
         double[] y = ys.applyToVector(train.target());
         KernelRidge.Choice c = KernelRidge.select(g -> Kernel.tanimoto(), x, y, KernelRidgeRegression.ALPHAS,
                 List.of(0.0), 5, seed);

@@ -18,7 +18,7 @@ public record IlrCoefficients(List<String> descriptors, List<String> categories,
     /** Fits ILR (8 components) on all of {@code table} and reads off the slope changes. */
     public static IlrCoefficients of(IlrDesign design, PropertyTable table) {
         Pls1 pls = Pls1.fit(design.rows(table), table.target(), 8);
-        ColumnScaling scale = ColumnScaling.of(table.descriptors(), 1);
+        double[] scale = Standardization.centring(table.descriptors(), 1).scales();
         int d = design.descriptorNames().size();
         List<String> cats = new ArrayList<>();
         double[][] z = new double[d][design.kept().length];
@@ -26,7 +26,7 @@ public record IlrCoefficients(List<String> descriptors, List<String> categories,
             cats.add(design.categoryNames().get(design.kept()[k]));
             int at = d + 2 * d * k;
             for (int j = 0; j < d; j++) {
-                z[j][k] = (pls.coefficients()[at + j] - pls.coefficients()[at + d + j]) * scale.scale()[j];
+                z[j][k] = (pls.coefficients()[at + j] - pls.coefficients()[at + d + j]) * scale[j];
             }
         }
         return new IlrCoefficients(design.descriptorNames(), cats, z);

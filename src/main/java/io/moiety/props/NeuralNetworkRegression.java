@@ -57,8 +57,8 @@ public final class NeuralNetworkRegression implements PropertyModel {
 
     @Override
     public Fitted fit(PropertyTable train, long seed) {
-        ColumnScaling xs = ColumnScaling.of(train.descriptors(), 0);
-        ColumnScaling ys = ColumnScaling.ofVector(train.target(), 0);
+        Standardization xs = Standardization.centring(train.descriptors(), 0);
+        Standardization ys = Standardization.ofVector(train.target(), 0);
         double[][] x = xs.apply(train.descriptors());
         double[] y = ys.applyToVector(train.target());
         int p = x[0].length;

@@ -25,8 +25,8 @@ public record Pls1(double[] coefficients, double intercept, int components) {
             throw new IllegalArgumentException("PLS needs at least 2 rows and one target per row");
         }
         int p = x[0].length;
-        ColumnScaling xs = ColumnScaling.of(x, 1);
-        ColumnScaling ys = ColumnScaling.ofVector(y, 1);
+        Standardization xs = Standardization.centring(x, 1);
+        Standardization ys = Standardization.ofVector(y, 1);
         double[][] xk = xs.apply(x);
         double[] yk = ys.applyToVector(y);
         int kMax = Math.min(components, Math.min(p, n - 1));
@@ -110,10 +110,13 @@ public record Pls1(double[] coefficients, double intercept, int components) {
             }
         }
         double[] coef = new double[p];
-        double intercept = ys.mean()[0];
+        double intercept = ys.means()[0];
+        double yScale = ys.scales()[0];
+        double[] xScales = xs.scales();
+        double[] xMeans = xs.means();
         for (int j = 0; j < p; j++) {
-            coef[j] = beta[j] * ys.scale()[0] / xs.scale()[j];
-            intercept -= coef[j] * xs.mean()[j];
+            coef[j] = beta[j] * yScale / xScales[j];
+            intercept -= coef[j] * xMeans[j];
         }
         return new Pls1(coef, intercept, k);
     }

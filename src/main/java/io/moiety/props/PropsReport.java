@@ -3,10 +3,9 @@ package io.moiety.props;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.moiety.data.AtomicFile;
+import io.moiety.data.CsvField;
 import io.moiety.descriptors.PropertyTable;
 import io.moiety.report.Charts;
-import io.moiety.report.HtmlRenderer;
-import io.moiety.report.MarkdownRenderer;
 import io.moiety.report.ReportDocument;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,26 +42,19 @@ public final class PropsReport {
         AtomicFile.write(out.resolve("results.csv"), true, tmp -> Files.writeString(tmp, csv(rows), StandardCharsets.UTF_8));
         writeJson(out.resolve("report.json"), ctx, rows);
         ReportDocument doc = document(out, ctx, rows);
-        AtomicFile.write(out.resolve("report.md"), true, tmp -> Files.writeString(tmp, MarkdownRenderer.render(doc), StandardCharsets.UTF_8));
-        Path html = out.resolve("report.html");
-        AtomicFile.write(html, true, tmp -> Files.writeString(tmp, HtmlRenderer.render(doc), StandardCharsets.UTF_8));
-        return html;
+        return doc.write(out);
     }
 
     static String csv(List<BenchRow> rows) {
         StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
         for (BenchRow r : rows) {
             Metrics m = r.metrics();
-            sb.append(String.join(",", quote(r.dataset()), quote(r.descriptors()), quote(r.model()), r.split(),
+            sb.append(String.join(",", CsvField.of(r.dataset()), CsvField.of(r.descriptors()), CsvField.of(r.model()), r.split(),
                     String.valueOf(r.nIn()), String.valueOf(r.seed()), String.valueOf(r.fold()), String.valueOf(r.nTrain()),
                     String.valueOf(m.n()), num(m.rmse()), num(m.mae()), num(m.r2()), num(m.rmseOverSigma()),
                     String.format(Locale.ROOT, "%.3f", r.fitSeconds()))).append('\n');
         }
         return sb.toString();
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     private static String num(double v) {

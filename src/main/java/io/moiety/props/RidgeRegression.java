@@ -67,7 +67,7 @@ public final class RidgeRegression implements PropertyModel {
 
     @Override
     public Fitted fit(PropertyTable train, long seed) {
-        ColumnScaling xs = ColumnScaling.of(train.descriptors(), 0);
+        Standardization xs = Standardization.centring(train.descriptors(), 0);
         double[][] x = xs.apply(train.descriptors());
         double yMean = 0;
         for (double v : train.target()) {

@@ -1,5 +1,10 @@
 package io.moiety.report;
 
+import io.moiety.data.AtomicFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,4 +58,12 @@ public final class ReportDocument {
     public ReportDocument heading(int level, String text) { return add(new Heading(level, text)); }
 
     public ReportDocument paragraph(String text) { return add(new Paragraph(text)); }
+
+    /** Writes {@code report.md} and {@code report.html} into {@code dir}, each atomically; returns the HTML file. */
+    public Path write(Path dir) throws IOException {
+        AtomicFile.write(dir.resolve("report.md"), true, tmp -> Files.writeString(tmp, MarkdownRenderer.render(this), StandardCharsets.UTF_8));
+        Path html = dir.resolve("report.html");
+        AtomicFile.write(html, true, tmp -> Files.writeString(tmp, HtmlRenderer.render(this), StandardCharsets.UTF_8));
+        return html;
+    }
 }

@@ -1,5 +1,7 @@
 package io.moiety.train;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.moiety.model.EnergyHead;
 import io.moiety.train.prior.EnergyPrior;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,8 @@ import java.util.Map;
  * @param globalStep      optimisation steps taken
  * @param finished        whether the run ended (epoch limit or early stopping)
  * @param stopReason      why it ended, empty while running
- * @param normalization   reference energies, shift and scale
+ * @param head            the model's energy head: reference energies, shift and scale (JSON
+ *                        property {@code normalization})
  * @param schedule        learning-rate schedule state
  * @param optimizerSteps  Adam update count per parameter
  * @param emaUpdates      EMA update count
@@ -31,7 +34,8 @@ import java.util.Map;
  */
 public record CheckpointState(int formatVersion, String kind, String modelName, String modelConfigYaml,
                               Map<String, Object> training, long seed, int epoch, long globalStep,
-                              boolean finished, String stopReason, EnergyNormalization normalization,
+                              boolean finished, String stopReason,
+                              @JsonProperty("normalization") EnergyHead head,
                               LearningRateSchedule.State schedule, Map<String, Integer> optimizerSteps,
                               long emaUpdates, int bestEpoch, double bestValidLoss, List<EpochResult> history,
                               RunMetadata metadata, EnergyPrior prior) {
@@ -39,17 +43,17 @@ public record CheckpointState(int formatVersion, String kind, String modelName, 
     /** A state without a prior. */
     public CheckpointState(int formatVersion, String kind, String modelName, String modelConfigYaml,
                            Map<String, Object> training, long seed, int epoch, long globalStep, boolean finished,
-                           String stopReason, EnergyNormalization normalization, LearningRateSchedule.State schedule,
+                           String stopReason, EnergyHead head, LearningRateSchedule.State schedule,
                            Map<String, Integer> optimizerSteps, long emaUpdates, int bestEpoch, double bestValidLoss,
                            List<EpochResult> history, RunMetadata metadata) {
         this(formatVersion, kind, modelName, modelConfigYaml, training, seed, epoch, globalStep, finished, stopReason,
-                normalization, schedule, optimizerSteps, emaUpdates, bestEpoch, bestValidLoss, history, metadata, null);
+                head, schedule, optimizerSteps, emaUpdates, bestEpoch, bestValidLoss, history, metadata, null);
     }
 
     /** The same state as an inference-only ({@code model}) checkpoint. */
     public CheckpointState asModel() {
         return new CheckpointState(formatVersion, "model", modelName, modelConfigYaml, training, seed, epoch,
-                globalStep, finished, stopReason, normalization, schedule, Map.of(), emaUpdates, bestEpoch,
+                globalStep, finished, stopReason, head, schedule, Map.of(), emaUpdates, bestEpoch,
                 bestValidLoss, history, metadata, prior);
     }
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.model.Devices;
+import io.moiety.model.EnergyHead;
 import io.moiety.model.EnergyModel;
 import io.moiety.model.ModelConfig;
 import io.moiety.model.Models;
@@ -67,13 +68,13 @@ public final class Training {
      *
      * @param config        the model configuration to build and record
      * @param metadata      data hashes and versions to record
-     * @param normalization the energy head's statistics, or null to fit them on the training frames
+     * @param head          the energy head, or null to fit it on the training frames
      * @param weightsFrom   checkpoint whose (EMA) weights the model starts from (warm start), or null
      * @param restoreFrom   checkpoint whose full training state the loop continues (resume), or null
      * @param prior         the Δ-learning prior the weights were trained with, or null to fit the one
      *                      the training section asks for (if any) on the training frames
      */
-    private record Start(ModelConfig config, RunMetadata metadata, EnergyNormalization normalization,
+    private record Start(ModelConfig config, RunMetadata metadata, EnergyHead head,
                          Path weightsFrom, Path restoreFrom, EnergyPrior prior) {}
 
     /** A new run: {@code auto} keys are measured on the training frames. */
@@ -97,7 +98,7 @@ public final class Training {
                 .with("training.max_wall_minutes",
                         limits.maxWallMinutes() != null ? limits.maxWallMinutes() : savedTc.maxWallMinutes());
         LOG.info("resuming {} from epoch {} in {}", request.name(), previous.epoch(), request.runDir());
-        return new Start(config, previous.metadata(), previous.normalization(), null, last, previous.prior());
+        return new Start(config, previous.metadata(), previous.head(), null, last, previous.prior());
     }
 
     /**
@@ -121,7 +122,7 @@ public final class Training {
         // a warm start keeps the normalisation (and the prior, when it asks for the same kind) its weights were trained in
         EnergyPrior prior = initState.prior() != null
                 && initState.prior().priorKind() == TrainingConfig.parse(config.training()).priorKind() ? initState.prior() : null;
-        return new Start(config, meta.withInitializedFrom(init), initState.normalization(), init, null, prior);
+        return new Start(config, meta.withInitializedFrom(init), initState.head(), init, null, prior);
     }
 
     /** Builds the model, runs the loop with the standard listeners and returns the best-validation potential. */
@@ -136,11 +137,11 @@ public final class Training {
         EnergyModel model = EnergyModel.create(config, device, request.seed());
         try {
             // with a prior, isolated-atom energies are its element part and the residual's references are fitted
-            EnergyNormalization norm = start.normalization() != null ? start.normalization()
-                    : prior == null ? EnergyNormalization.fit(request.train(), tc, request.isolatedAtoms())
-                    : EnergyNormalization.fit(train, (Path) null);
-            LOG.info("{}: {}", name, norm.describeReferences());
-            model.setHead(norm.toHead());
+            EnergyHead head = start.head() != null ? start.head()
+                    : prior == null ? EnergyHeadFit.fit(request.train(), tc, request.isolatedAtoms())
+                    : EnergyHeadFit.fit(train, (Path) null);
+            LOG.info("{}: {}", name, head.describeReferences());
+            model.setHead(head);
             if (start.weightsFrom() != null) {
                 // before the loop exists, so its EMA starts from these weights too
                 try (NDManager tmp = model.manager().newSubManager()) {
@@ -157,7 +158,7 @@ public final class Training {
                 listeners.add(new ProgressListener(name));
             }
             listeners.addAll(extra);
-            TrainingLoop.RunInfo info = new TrainingLoop.RunInfo(name, config.toYaml(), request.seed(), norm,
+            TrainingLoop.RunInfo info = new TrainingLoop.RunInfo(name, config.toYaml(), request.seed(), head,
                     start.metadata(), prior);
             try (TrainingLoop loop = new TrainingLoop(model, tc, info, train, validation, listeners, model.manager())) {
                 if (start.restoreFrom() != null) {
@@ -168,7 +169,7 @@ public final class Training {
                 logSummary(name, loop.run());
             }
             loadBest(model, request.runDir());
-            return withPrior(new NetworkPotential(name, model, tc.validBatchSize(), norm.describeReferences()), prior);
+            return withPrior(new NetworkPotential(name, model, tc.validBatchSize(), head.describeReferences()), prior);
         } catch (IOException | RuntimeException e) {
             model.close();
             throw e;
@@ -185,8 +186,8 @@ public final class Training {
             return null;
         }
         // the reference energies training.e0 asks for: isolated-atom energies become the prior's element part
-        EnergyNormalization e0 = EnergyNormalization.fit(request.train(), tc, request.isolatedAtoms());
-        ReferenceEnergies elements = e0.fromIsolatedAtoms() ? ReferenceEnergies.of(e0.referenceEnergies()) : null;
+        EnergyHead e0 = EnergyHeadFit.fit(request.train(), tc, request.isolatedAtoms());
+        ReferenceEnergies elements = e0.fromIsolatedAtoms() ? e0.references() : null;
         EnergyPrior prior = EnergyPrior.fit(tc.priorKind(), request.train(), request.validation(), elements,
                 e0.fromIsolatedAtoms() ? e0.source() : null);
         LOG.info("{}: learning the residual over the {} prior ({} coefficients, ridge {}, element references: {})", name,
@@ -243,7 +244,7 @@ public final class Training {
         ModelConfig config = ModelConfig.parse(state.modelConfigYaml(), file + "!config");
         EnergyModel model = EnergyModel.create(config, Devices.select(device), state.seed());
         try {
-            model.setHead(state.normalization().toHead());
+            model.setHead(state.head());
             try (NDManager tmp = model.manager().newSubManager()) {
                 CheckpointFile.Loaded ck = CheckpointFile.read(file, tmp);
                 Map<String, NDArray> w = ck.arrays().getOrDefault(CheckpointFile.EMA, ck.weights());
@@ -251,7 +252,7 @@ public final class Training {
             }
             Map<String, Object> tr = state.training();
             int batch = tr.get("valid_batch_size") instanceof Number n ? n.intValue() : 32;
-            return withPrior(new NetworkPotential(state.modelName(), model, batch, state.normalization().describeReferences()),
+            return withPrior(new NetworkPotential(state.modelName(), model, batch, state.head().describeReferences()),
                     state.prior());
         } catch (IOException | RuntimeException e) {
             model.close();

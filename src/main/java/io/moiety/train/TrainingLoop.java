@@ -7,6 +7,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import io.moiety.data.Frame;
 import io.moiety.metrics.ErrorAccumulator;
+import io.moiety.model.EnergyHead;
 import io.moiety.model.EnergyModel;
 import io.moiety.model.Prediction;
 import io.moiety.model.nn.GradMode;
@@ -35,12 +36,12 @@ public final class TrainingLoop implements AutoCloseable, TrainingView {
      * Run-level facts the loop records in checkpoints; {@code prior} is the Δ-learning prior whose
      * residual the training frames hold, or null.
      */
-    public record RunInfo(String modelName, String modelConfigYaml, long seed, EnergyNormalization normalization,
+    public record RunInfo(String modelName, String modelConfigYaml, long seed, EnergyHead head,
                           RunMetadata metadata, EnergyPrior prior) {
         /** Without a prior. */
-        public RunInfo(String modelName, String modelConfigYaml, long seed, EnergyNormalization normalization,
+        public RunInfo(String modelName, String modelConfigYaml, long seed, EnergyHead head,
                        RunMetadata metadata) {
-            this(modelName, modelConfigYaml, seed, normalization, metadata, null);
+            this(modelName, modelConfigYaml, seed, head, metadata, null);
         }
     }
 
@@ -300,7 +301,7 @@ public final class TrainingLoop implements AutoCloseable, TrainingView {
         int best = EarlyStopping.bestEpochIndex(history);
         return new CheckpointState(CheckpointFile.FORMAT_VERSION, "training", info.modelName(),
                 info.modelConfigYaml(), config.toMap(), info.seed(), history.size(), globalStep, finished, stopReason,
-                info.normalization(), schedule.state(), optimizer.stepCounts(), ema == null ? 0 : ema.updates(),
+                info.head(), schedule.state(), optimizer.stepCounts(), ema == null ? 0 : ema.updates(),
                 best + 1, best < 0 ? Double.POSITIVE_INFINITY : history.get(best).validLoss(), List.copyOf(history),
                 info.metadata(), info.prior());
     }

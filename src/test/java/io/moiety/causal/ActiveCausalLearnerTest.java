@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.moiety.props.Standardization;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.moiety.causal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.moiety.props.Standardization;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

@@ -53,7 +53,7 @@ class BenchmarkRunnerTest {
         final List<String> seen = new ArrayList<>();
 
         @Override
-        public io.moiety.model.Potential create(Cell cell, TaskSplit split, Path workDir) throws Exception {
+        public io.moiety.model.Potential create(BenchCell cell, TaskSplit split, Path workDir) throws Exception {
             calls.incrementAndGet();
             seen.add(cell.id());
             return switch (cell.model()) {
@@ -76,11 +76,11 @@ class BenchmarkRunnerTest {
         final AtomicInteger most = new AtomicInteger();
 
         @Override
-        public synchronized io.moiety.model.Potential create(Cell cell, TaskSplit split, Path workDir) throws Exception {
+        public synchronized io.moiety.model.Potential create(BenchCell cell, TaskSplit split, Path workDir) throws Exception {
             return super.create(cell, split, workDir);
         }
 
-        io.moiety.model.Potential createSlowly(Cell cell, TaskSplit split, Path workDir) throws Exception {
+        io.moiety.model.Potential createSlowly(BenchCell cell, TaskSplit split, Path workDir) throws Exception {
             most.accumulateAndGet(active.incrementAndGet(), Math::max);
             try {
                 Thread.sleep(300);
@@ -130,7 +130,7 @@ class BenchmarkRunnerTest {
         assertEquals(first.get(3).metrics().get(Split.OOD).get(Metric.FORCE_MAE),
                 again.get(3).metrics().get(Split.OOD).get(Metric.FORCE_MAE));
 
-        Cell gone = new Cell("beta", "harmonic", 2, Map.of("training.max_epochs", "3"));
+        BenchCell gone = new BenchCell("beta", "harmonic", 2, Map.of("training.max_epochs", "3"));
         Files.delete(gone.dir(dir).resolve("result.json"));
         CountingFactory f3 = new CountingFactory();
         new BenchmarkRunner(f3, TASKS, new BenchmarkRunner.Options(dir, false, false, List.of())).run(s);
@@ -153,11 +153,11 @@ class BenchmarkRunnerTest {
         final class Fingerprinted extends CountingFactory {
             final String fp;
             Fingerprinted(String fp) { this.fp = fp; }
-            @Override public String fingerprint(Cell cell) { return fp; }
+            @Override public String fingerprint(BenchCell cell) { return fp; }
         }
         BenchmarkRunner.Options plain = new BenchmarkRunner.Options(dir, false, false, List.of());
         new BenchmarkRunner(new Fingerprinted("k15"), TASKS, plain).run(s);
-        Cell alpha = new Cell("alpha", "harmonic", 1, Map.of("training.max_epochs", "3"));
+        BenchCell alpha = new BenchCell("alpha", "harmonic", 1, Map.of("training.max_epochs", "3"));
         assertEquals("k15", Files.readString(alpha.dir(dir).resolve(CellStore.FINGERPRINT)).trim());
 
         Fingerprinted same = new Fingerprinted("k15");
@@ -177,11 +177,11 @@ class BenchmarkRunnerTest {
         assertEquals("k20", Files.readString(alpha.dir(dir).resolve(CellStore.FINGERPRINT)).trim());
 
         StandardPotentials std = new StandardPotentials("cpu");
-        Cell small = new Cell("alpha", "schnet-small", 1, Map.of());
+        BenchCell small = new BenchCell("alpha", "schnet-small", 1, Map.of());
         assertEquals(io.moiety.model.ModelConfig.load("schnet-small").sha256(), std.fingerprint(small));
-        assertNotEquals(std.fingerprint(small), std.fingerprint(new Cell("alpha", "schnet-small", 1,
+        assertNotEquals(std.fingerprint(small), std.fingerprint(new BenchCell("alpha", "schnet-small", 1,
                 Map.of("training.max_epochs", "3"))));
-        assertEquals("", std.fingerprint(new Cell("alpha", "element-reference", 1, Map.of())));
+        assertEquals("", std.fingerprint(new BenchCell("alpha", "element-reference", 1, Map.of())));
     }
 
     /**
@@ -193,7 +193,7 @@ class BenchmarkRunnerTest {
         Suite s = suite(List.of("harmonic"), List.of(1L));
         CountingFactory f = new CountingFactory();
         BenchmarkRunner runner = new BenchmarkRunner(f, TASKS, new BenchmarkRunner.Options(dir, false, false, List.of()));
-        Cell alpha = BenchmarkRunner.cells(s, List.of(), f).get(0);
+        BenchCell alpha = BenchmarkRunner.cells(s, List.of(), f).get(0);
         assertEquals("alpha/harmonic/seed-1", alpha.id());
         Path trainDir = runner.trainingDir(alpha, BenchmarkRunner.subsample(splitA, s.trainFramesPerMolecule()));
         java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
@@ -231,7 +231,7 @@ class BenchmarkRunnerTest {
         assertEquals(6, results.size());
         assertEquals(2, results.stream().filter(r -> !r.ok()).count());
         assertTrue(results.stream().filter(r -> !r.ok()).allMatch(r -> r.error().contains("diverged")));
-        assertTrue(Files.exists(new Cell("alpha", "broken", 7, Map.of("training.max_epochs", "3")).dir(dir).resolve("error.json")));
+        assertTrue(Files.exists(new BenchCell("alpha", "broken", 7, Map.of("training.max_epochs", "3")).dir(dir).resolve("error.json")));
         CellResult ga = results.stream().filter(r -> r.cell().model().equals("group-additivity") && r.cell().task().equals("beta")).findFirst().orElseThrow();
         assertTrue(ga.ok());
         assertFalse(ga.predictsForces());
@@ -301,8 +301,8 @@ class BenchmarkRunnerTest {
         };
         List<CellResult> reused = new BenchmarkRunner(never, source, new BenchmarkRunner.Options(dir, false, false, List.of())).run(s);
         assertEquals("E0 (isolated atoms from synthetic.h5): H -10.7 eV", reused.get(1).referenceEnergies(), "kept in result.json");
-        RunInfo info = new RunInfo("t", "test", "moiety bench", "2026-01-01T00:00:00Z", 1, 2, RunInfo.versions(false),
-                RunInfo.hardware(false), "synthetic.h5", "abc", s.seeds(), "cpu");
+        BenchProvenance info = new BenchProvenance("t", "test", "moiety bench", "2026-01-01T00:00:00Z", 1, 2, BenchProvenance.versions(false),
+                BenchProvenance.hardware(false), "synthetic.h5", "abc", s.seeds(), "cpu");
         new ReportWriter(dir, s, reused, info).write();
         String md = Files.readString(dir.resolve("report.md"));
         assertTrue(md.contains("# Reference energies (E0)") && md.contains("| `gamma/harmonic/seed-1` | E0 (isolated atoms from synthetic.h5): H -10.7 eV |"),
@@ -324,8 +324,8 @@ class BenchmarkRunnerTest {
         Suite s = suite(List.of("element-reference", "group-additivity", "harmonic", "broken"), List.of(1L, 2L));
         List<CellResult> results = new BenchmarkRunner(new CountingFactory(), TASKS,
                 new BenchmarkRunner.Options(dir, false, false, List.of())).run(s);
-        RunInfo info = new RunInfo("test", "test", "moiety bench --suite test", "2026-01-01T00:00:00Z", 1.5, 3,
-                RunInfo.versions(false), RunInfo.hardware(false), "synthetic.h5", "abc123", s.seeds(), "cpu");
+        BenchProvenance info = new BenchProvenance("test", "test", "moiety bench --suite test", "2026-01-01T00:00:00Z", 1.5, 3,
+                BenchProvenance.versions(false), BenchProvenance.hardware(false), "synthetic.h5", "abc123", s.seeds(), "cpu");
         Identifiability check = Identifiability.of("alpha",
                 List.of(new TaskMolecule("ethanoic-acid", "CC(=O)O", Role.TRAIN), new TaskMolecule("propanoic-acid", "CCC(=O)O", Role.TRAIN)),
                 List.of(new TaskMolecule("butanedioic-acid", "OC(=O)CCC(=O)O", Role.OOD)));

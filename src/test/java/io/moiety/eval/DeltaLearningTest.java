@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.moiety.data.Frame;
 import io.moiety.data.MoleculeRecord;
 import io.moiety.eval.baseline.GroupAdditivityPotential;
+import io.moiety.model.EnergyHead;
 import io.moiety.model.ModelConfig;
 import io.moiety.model.Potential;
 import io.moiety.model.Prediction;
@@ -18,7 +19,7 @@ import io.moiety.model.ReferenceEnergies;
 import io.moiety.task.TaskSplit;
 import io.moiety.train.CheckpointFile;
 import io.moiety.train.CheckpointState;
-import io.moiety.train.EnergyNormalization;
+import io.moiety.train.EnergyHeadFit;
 import io.moiety.train.TrainRequest;
 import io.moiety.train.Training;
 import io.moiety.train.TrainingConfig;
@@ -152,9 +153,9 @@ class DeltaLearningTest {
         EnergyPrior prior = EnergyPrior.fit(PriorKind.GROUP_ADDITIVITY, train, val, null, null);
         assertEquals(prior, state.prior(), "the checkpoint holds the prior fitted on the training frames");
         // the network's energy head was fitted on the residuals E − E_prior, not on the energies
-        EnergyNormalization onResiduals = EnergyNormalization.fit(prior.residuals(train), null);
-        assertEquals(onResiduals.shift(), state.normalization().shift(), 1e-12);
-        assertEquals(onResiduals.referenceEnergies(), state.normalization().referenceEnergies());
+        EnergyHead onResiduals = EnergyHeadFit.fit(prior.residuals(train), null);
+        assertEquals(onResiduals.shift(), state.head().shift(), 1e-12);
+        assertEquals(onResiduals.referenceEnergies(), state.head().referenceEnergies());
         try (Potential p = Training.load(run, "cpu")) {
             List<Prediction> after = p.predict(test);
             for (int i = 0; i < test.size(); i++) {
@@ -177,6 +178,6 @@ class DeltaLearningTest {
         }
         CheckpointState state = CheckpointFile.readState(run.resolve("best.ckpt"));
         assertNull(state.prior());
-        assertNotNull(state.normalization());
+        assertNotNull(state.head());
     }
 }

@@ -45,14 +45,14 @@ class SuiteLoaderTest {
         assertEquals(Map.of("training.max_epochs", "5", "training.lr", "0.001", "features", "32"), s.overrides());
         assertEquals(List.of("training.max_epochs", "training.lr", "features"), List.copyOf(s.overrides().keySet()),
                 "in the file's order, so that reports and checkpoints read the same on every run");
-        List<Cell> cells = BenchmarkRunner.cells(s, List.of("a/*"), STD);
+        List<BenchCell> cells = BenchmarkRunner.cells(s, List.of("a/*"), STD);
         assertEquals(4, cells.size(), "painn-small runs on task b only");
         assertEquals(2, BenchmarkRunner.cells(s, List.of("*/painn-small"), STD).size());
         assertEquals(Map.of(), cells.get(0).overrides(), "baselines take no training overrides");
         assertEquals("9", cells.get(2).overrides().get("training.max_epochs"));
         assertEquals("32", cells.get(2).overrides().get("features"));
         assertEquals(List.of("a/schnet-small/seed-3", "a/schnet-small/seed-4", "b/schnet-small/seed-3", "b/schnet-small/seed-4"),
-                BenchmarkRunner.cells(s, List.of("*/schnet*"), STD).stream().map(Cell::id).toList());
+                BenchmarkRunner.cells(s, List.of("*/schnet*"), STD).stream().map(BenchCell::id).toList());
         assertTrue(BenchmarkRunner.cells(s, List.of("c/*"), STD).isEmpty());
     }
 
@@ -60,10 +60,10 @@ class SuiteLoaderTest {
     void aModelMayRunWithItsOwnSeeds() throws Exception {
         Suite s = parse("tasks: [a, b]\nseeds: [1, 2, 3, 4]\nmodels:\n  - schnet-small\n"
                 + "  - {name: painn-small, seeds: [1], tasks: [b]}\n");
-        List<Cell> cells = BenchmarkRunner.cells(s, List.of(), STD);
+        List<BenchCell> cells = BenchmarkRunner.cells(s, List.of(), STD);
         assertEquals(4, cells.stream().filter(c -> c.model().equals("schnet-small") && c.task().equals("a")).count());
         assertEquals(List.of("b/painn-small/seed-1"), cells.stream().filter(c -> c.model().equals("painn-small"))
-                .map(Cell::id).toList());
+                .map(BenchCell::id).toList());
         var bad = assertThrows(IllegalArgumentException.class,
                 () -> parse("tasks: [a]\nseeds: [1]\nmodels:\n  - {name: x, seeds: [one]}\n"));
         assertTrue(bad.getMessage().contains("models.x") && bad.getMessage().contains("'one'"), bad.getMessage());
@@ -112,7 +112,7 @@ class SuiteLoaderTest {
         var missingData = assertThrows(IllegalArgumentException.class,
                 () -> DataLocator.resolve("data/nope.h5", "moiety generate --all --scale paper --out data/nope.h5"));
         assertTrue(missingData.getMessage().contains("moiety generate --all --scale paper --out data/nope.h5"));
-        assertTrue(new Cell("fusion", "painn-small", 1, Map.of()).matches("fusion"));
-        assertEquals(Path.of("r/cells/fusion/painn-small/seed-1"), new Cell("fusion", "painn-small", 1, Map.of()).dir(Path.of("r")));
+        assertTrue(new BenchCell("fusion", "painn-small", 1, Map.of()).matches("fusion"));
+        assertEquals(Path.of("r/cells/fusion/painn-small/seed-1"), new BenchCell("fusion", "painn-small", 1, Map.of()).dir(Path.of("r")));
     }
 }

@@ -46,8 +46,8 @@ class ZeroShotCellTest {
             @Override public List<String> names() { return List.of("alpha"); }
             @Override public TaskSplit split(String task) { return split; }
         };
-        List<Cell> cells = BenchmarkRunner.cells(suite, List.of(), new StandardPotentials("cpu"));
-        Cell zero = cells.stream().filter(c -> c.model().equals("tiny-mace")).findFirst().orElseThrow();
+        List<BenchCell> cells = BenchmarkRunner.cells(suite, List.of(), new StandardPotentials("cpu"));
+        BenchCell zero = cells.stream().filter(c -> c.model().equals("tiny-mace")).findFirst().orElseThrow();
         assertFalse(zero.overrides().containsKey("training.max_epochs"), "training overrides do not reach a zero-shot cell");
 
         List<CellResult> results = new BenchmarkRunner(new StandardPotentials("cpu"), tasks,
@@ -67,8 +67,8 @@ class ZeroShotCellTest {
         }
         assertEquals(mae, r.metrics().get(Split.OOD).get(Metric.ENERGY_MAE), 1e-9 * Math.max(1, mae));
 
-        RunInfo info = new RunInfo("t", "t.yaml", "moiety bench --suite t.yaml", "2026-01-01T00:00:00Z", 1.0, 0,
-                RunInfo.versions(true), RunInfo.hardware(false), "synthetic", "abc", suite.seeds(), "cpu");
+        BenchProvenance info = new BenchProvenance("t", "t.yaml", "moiety bench --suite t.yaml", "2026-01-01T00:00:00Z", 1.0, 0,
+                BenchProvenance.versions(true), BenchProvenance.hardware(false), "synthetic", "abc", suite.seeds(), "cpu");
         new ReportWriter(dir, suite, results, info).write();
         String md = Files.readString(dir.resolve("report.md"));
         assertTrue(md.contains("tiny-mace (zero-shot)"), "tables mark the model");

@@ -29,7 +29,7 @@ class EnergyHeadPrecisionTest {
         Map<Integer, Double> refs = Map.of(1, -13.604987654321, 6, -1029.123456789012, 8, -2041.987654321098);
         Structure ethanol = Molecules.ethanol(3);
         try (EnergyModel m = EnergyModel.create(config, Device.cpu(), 7)) {
-            m.setHead(new EnergyHead(ReferenceEnergies.of(refs), new Normalisation(-0.3, 0.7)));
+            m.setHead(new EnergyHead(refs, -0.3, 0.7, "test"));
             double predicted = m.predict(List.of(ethanol), 1).get(0).energy();
 
             double refSum = 0;

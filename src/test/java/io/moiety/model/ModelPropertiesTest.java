@@ -22,7 +22,7 @@ class ModelPropertiesTest {
     private static EnergyModel model(String type) {
         EnergyModel m = EnergyModel.create(Molecules.tiny(type, type.equals("painn")), Device.cpu(), 42);
         // non-trivial head so that the statistics path is exercised
-        m.setHead(new EnergyHead(ReferenceEnergies.of(Map.of(1, -13.6, 6, -1029.8, 8, -2041.3)), new Normalisation(-0.3, 0.7)));
+        m.setHead(new EnergyHead(Map.of(1, -13.6, 6, -1029.8, 8, -2041.3), -0.3, 0.7, "test"));
         return m;
     }
 

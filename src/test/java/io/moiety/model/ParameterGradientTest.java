@@ -17,6 +17,7 @@ import io.moiety.model.nn.Constants;
 import io.moiety.model.nn.GradMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -77,7 +78,7 @@ class ParameterGradientTest {
     @ValueSource(strings = {"schnet", "painn"})
     void lossGradientMatchesFiniteDifferencesAfterGc(String type) throws Exception {
         try (EnergyModel m = EnergyModel.create(Molecules.tiny(type, false), Device.cpu(), 3)) {
-            m.setHead(new EnergyHead(ReferenceEnergies.zero(), new Normalisation(-0.1, 0.8)));
+            m.setHead(new EnergyHead(Map.of(), -0.1, 0.8, "test"));
             List<Pair<String, Parameter>> params = new ArrayList<>();
             m.block().getParameters().forEach(params::add);
             // analytic gradients, with GCs between forward and backward

@@ -65,9 +65,9 @@ public final class QuickFitBenchmark {
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         try (EnergyModel m = EnergyModel.create(cfg, Device.cpu(), 7)) {
             ReferenceEnergies refs = ReferenceEnergies.fromIsolatedAtoms(dir.resolve("isolated_atoms.xyz"));
-            Normalisation norm = Normalisation.fit(train, refs);
-            m.setHead(new EnergyHead(refs, norm));
-            System.out.println("normalisation " + norm);
+            EnergyHead head = EnergyHead.fit(train, refs, EnergyHead.LEAST_SQUARES);
+            m.setHead(head);
+            System.out.println("head " + head);
             double[] before = mae(m, test);
             System.out.printf("before: energy MAE %.1f meV, force MAE %.1f meV/Å%n", before[0], before[1]);
             Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build();

@@ -51,7 +51,7 @@ class ReferenceEnergiesTest {
         List<Frame> frames = List.of(
                 frame(new int[] {8, 1}, -2013.0 + 1.0, new double[] {2, -2, 2, -2, 2, -2}),
                 frame(new int[] {1, 1}, -26.0 + 3.0, new double[] {2, 2, 2, -2, -2, -2}));
-        Normalisation n = Normalisation.fit(frames, refs);
+        EnergyHead n = EnergyHead.fit(frames, refs, EnergyHead.ISOLATED + "test");
         assertEquals(1.0, n.shift(), 1e-12);
         assertEquals(2.0, n.scale(), 1e-12);
     }
@@ -71,7 +71,7 @@ class ReferenceEnergiesTest {
             }
         }
         assertEquals(1000, train.size());
-        Normalisation n = Normalisation.fit(train, refs);
+        EnergyHead n = EnergyHead.fit(train, refs, EnergyHead.LEAST_SQUARES);
         org.junit.jupiter.api.Assertions.assertTrue(n.shift() < -2 && n.shift() > -6, "shift " + n.shift());
         org.junit.jupiter.api.Assertions.assertTrue(n.scale() > 0.3 && n.scale() < 3, "scale " + n.scale());
     }

@@ -8,6 +8,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.moiety.model.EnergyHead;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ class CheckpointFileTest {
             w.put("b", gpu.ones(new Shape(5)));
             int before = gpu.getManagedArrays().size();
             CheckpointState st = new CheckpointState(1, "model", "gpu", "", Map.of(), 1, 1, 1, true, "",
-                    new EnergyNormalization(Map.of(1, -13.6), 0.1, 1.2, "least-squares"),
+                    new EnergyHead(Map.of(1, -13.6), 0.1, 1.2, "least-squares"),
                     LearningRateSchedule.State.initial(), Map.of(), 0, 1, 1.0,
                     List.of(new EpochResult(1, 1e-3, 0.5, 0.5, 1, 2, 3, 4)), null);
             for (int i = 0; i < 5; i++) {

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import io.moiety.model.EnergyHead;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,7 +92,7 @@ class OptimizerStateTest {
                     arrays.put(CheckpointFile.EMA, ema.averages());
                     arrays.put(CheckpointFile.OPTIMIZER, Weights.toMap(opt.moments()));
                     CheckpointState st = new CheckpointState(1, "training", "quad", "", cfg.toMap(), 1, 1, 150,
-                            false, "", new EnergyNormalization(Map.of(1, -13.6), 0.1, 1.2, "least-squares"),
+                            false, "", new EnergyHead(Map.of(1, -13.6), 0.1, 1.2, "least-squares"),
                             LearningRateSchedule.State.initial(), opt.stepCounts(), ema.updates(), 1,
                             Double.POSITIVE_INFINITY,
                             List.of(new EpochResult(1, 1e-3, 0.5, Double.NaN, 1, 2, 3, 4)), null);
@@ -104,7 +105,7 @@ class OptimizerStateTest {
                 assertEquals(150, ck.state().globalStep());
                 assertEquals(Double.POSITIVE_INFINITY, ck.state().bestValidLoss());
                 assertTrue(Double.isNaN(ck.state().history().get(0).validLoss()));
-                assertEquals(-13.6, ck.state().normalization().referenceEnergies().get(1));
+                assertEquals(-13.6, ck.state().head().referenceEnergies().get(1));
                 Weights.assign(p, ck.weights());
                 try (AdamOptimizer opt = new AdamOptimizer(cfg, root);
                      ExponentialMovingAverage ema = new ExponentialMovingAverage(0.9, p, root)) {

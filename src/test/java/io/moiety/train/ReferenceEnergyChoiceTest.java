@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.moiety.chem.Structure;
 import io.moiety.data.Frame;
 import io.moiety.data.IsolatedAtoms;
+import io.moiety.model.EnergyHead;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ class ReferenceEnergyChoiceTest {
     @Test
     void isolatedAtomsOfTheDataAreTheDefault() throws Exception {
         for (String mode : new String[] {null, "auto", "isolated", "ISOLATED"}) {
-            EnergyNormalization n = EnergyNormalization.fit(frames(), e0(mode), isolated(1, 6, 8));
+            EnergyHead n = EnergyHeadFit.fit(frames(), e0(mode), isolated(1, 6, 8));
             assertEquals(E0, n.referenceEnergies(), "e0=" + mode);
             assertEquals(PER_ATOM, n.shift(), 1e-12, "the network's per-atom shift takes the binding energy");
             assertEquals("isolated atoms from data.h5", n.source());
@@ -66,12 +67,12 @@ class ReferenceEnergyChoiceTest {
 
     @Test
     void leastSquaresWhenAskedOrWhenTheDataHasNone() throws Exception {
-        List<EnergyNormalization> fits = List.of(
-                EnergyNormalization.fit(frames(), e0("least-squares"), isolated(1, 6, 8)),
-                EnergyNormalization.fit(frames(), e0(null), IsolatedAtoms.none("data.h5")),
-                EnergyNormalization.fit(frames(), e0("auto"), isolated(1, 6)));
-        for (EnergyNormalization n : fits) {
-            assertEquals(EnergyNormalization.LEAST_SQUARES, n.source());
+        List<EnergyHead> fits = List.of(
+                EnergyHeadFit.fit(frames(), e0("least-squares"), isolated(1, 6, 8)),
+                EnergyHeadFit.fit(frames(), e0(null), IsolatedAtoms.none("data.h5")),
+                EnergyHeadFit.fit(frames(), e0("auto"), isolated(1, 6)));
+        for (EnergyHead n : fits) {
+            assertEquals(EnergyHead.LEAST_SQUARES, n.source());
             assertFalse(n.fromIsolatedAtoms());
             E0.forEach((z, e) -> assertEquals(e + PER_ATOM, n.referenceEnergies().get(z), 1e-6, "Z=" + z));
             assertEquals(0.0, n.shift(), 1e-6);
@@ -81,11 +82,11 @@ class ReferenceEnergyChoiceTest {
     @Test
     void isolatedWithoutThemIsAnErrorNamingTheFile() {
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
-                () -> EnergyNormalization.fit(frames(), e0("isolated"), IsolatedAtoms.none("runs/data.h5")));
+                () -> EnergyHeadFit.fit(frames(), e0("isolated"), IsolatedAtoms.none("runs/data.h5")));
         assertTrue(none.getMessage().contains("runs/data.h5 has no isolated-atom energies")
                 && none.getMessage().contains("moiety generate --add-isolated-atoms runs/data.h5"), none.getMessage());
         IllegalArgumentException partial = assertThrows(IllegalArgumentException.class,
-                () -> EnergyNormalization.fit(frames(), e0("isolated"), isolated(1, 6)));
+                () -> EnergyHeadFit.fit(frames(), e0("isolated"), isolated(1, 6)));
         assertTrue(partial.getMessage().contains("data.h5 has no isolated-atom energy for [O]"), partial.getMessage());
     }
 
@@ -102,7 +103,7 @@ class ReferenceEnergyChoiceTest {
     @Test
     void anchoredEqualsLeastSquaresWhereTheCompositionsDetermineItAndIsolatedAtomsAlongTheRest() throws Exception {
         // full rank: the same answer as least squares
-        EnergyNormalization full = EnergyNormalization.fit(frames(), e0("anchored"), isolated(1, 6, 8));
+        EnergyHead full = EnergyHeadFit.fit(frames(), e0("anchored"), isolated(1, 6, 8));
         E0.forEach((z, e) -> assertEquals(e + PER_ATOM, full.referenceEnergies().get(z), 1e-6, "Z=" + z));
         assertEquals("least squares anchored at the isolated atoms from data.h5", full.source());
         assertFalse(full.fromIsolatedAtoms());
@@ -120,7 +121,7 @@ class ReferenceEnergyChoiceTest {
             }
             chains.add(Frame.of(Structure.molecule(z, new double[3 * z.length]), e, new double[3 * z.length]));
         }
-        EnergyNormalization n = EnergyNormalization.fit(chains, e0("anchored"), isolated(1, 6));
+        EnergyHead n = EnergyHeadFit.fit(chains, e0("anchored"), isolated(1, 6));
         double dC = n.referenceEnergies().get(6) - E0.get(6);
         double dH = n.referenceEnergies().get(1) - E0.get(1);
         assertEquals(3 * PER_ATOM, dC + 2 * dH, 1e-9, "the CH2 sum is the training energies'");
@@ -131,7 +132,7 @@ class ReferenceEnergyChoiceTest {
     @Test
     void anchoredWithoutIsolatedAtomsIsAnErrorNamingTheData() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> EnergyNormalization.fit(frames(), e0("anchored"), IsolatedAtoms.none("data.h5")));
+                () -> EnergyHeadFit.fit(frames(), e0("anchored"), IsolatedAtoms.none("data.h5")));
         assertTrue(e.getMessage().contains("training.e0 is anchored") && e.getMessage().contains("data.h5"), e.getMessage());
     }
 }

@@ -65,9 +65,9 @@ class ResumeOwnershipTest {
         ModelConfig config = ModelConfig.parse(state.modelConfigYaml(), last + "!config");
         TrainingConfig tc = TrainingConfig.parse(config.training());
         try (EnergyModel model = EnergyModel.create(config, Device.cpu(), 9)) {
-            model.setHead(state.normalization().toHead());
+            model.setHead(state.head());
             TrainingLoop.RunInfo info = new TrainingLoop.RunInfo(state.modelName(), config.toYaml(), 9,
-                    state.normalization(), state.metadata());
+                    state.head(), state.metadata());
             try (TrainingLoop loop = new TrainingLoop(model, tc, info, train, valid, List.of(), model.manager())) {
                 try (NDManager tmp = model.manager().newSubManager()) {
                     CheckpointFile.Loaded ck = CheckpointFile.read(last, tmp);

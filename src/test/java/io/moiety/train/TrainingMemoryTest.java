@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import io.moiety.data.Frame;
+import io.moiety.model.EnergyHead;
 import io.moiety.model.EnergyModel;
 import io.moiety.model.ModelConfig;
 import java.nio.file.Files;
@@ -47,10 +48,10 @@ class TrainingMemoryTest {
         List<Frame> train = ToyMolecules.frames(1, 0.1, 3);
         TrainingConfig tc = TrainingConfig.parse(Map.of("batch_size", 1, "max_epochs", 550, "ema_decay", 0.99,
                 "clip_grad_norm", 1.0, "early_stopping_patience", 0));
-        EnergyNormalization norm = EnergyNormalization.fit(train, null);
+        EnergyHead norm = EnergyHeadFit.fit(train, null);
         long[] rss = new long[2];
         try (EnergyModel model = EnergyModel.create(cfg, Device.cpu(), 1)) {
-            model.setHead(norm.toHead());
+            model.setHead(norm);
             TrainingLoop.RunInfo info = new TrainingLoop.RunInfo(type, cfg.toYaml(), 1, norm,
                     RunMetadata.of(train, List.of(), "cpu"));
             TrainingListener probe = new TrainingListener() {

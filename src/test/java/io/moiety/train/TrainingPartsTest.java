@@ -13,6 +13,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.moiety.data.Frame;
 import io.moiety.metrics.ErrorAccumulator;
+import io.moiety.model.EnergyHead;
 import io.moiety.model.EnergyModel;
 import io.moiety.model.Prediction;
 import java.nio.file.Files;
@@ -227,7 +228,7 @@ class TrainingPartsTest {
     @Test
     void referenceEnergiesAndScaleFromTrainingData() throws Exception {
         List<Frame> frames = ToyMolecules.frames(20, 0.1, 2);
-        EnergyNormalization n = EnergyNormalization.fit(frames, null);
+        EnergyHead n = EnergyHeadFit.fit(frames, null);
         assertEquals("least-squares", n.source());
         double rms = 0;
         int c = 0;
@@ -247,7 +248,7 @@ class TrainingPartsTest {
 
         Path iso = io.moiety.data.io.SharedData.dir().resolve("data/botnet-ethanol/isolated_atoms.xyz");
         if (Files.exists(iso)) {
-            EnergyNormalization m = EnergyNormalization.fit(frames, iso);
+            EnergyHead m = EnergyHeadFit.fit(frames, iso);
             assertEquals(-13.568422383046626, m.referenceEnergies().get(1), 1e-12);
             assertNotEquals(0.0, m.shift());
         }
@@ -268,7 +269,7 @@ class TrainingPartsTest {
             java.util.Arrays.setAll(forces, i -> 0.1 * Math.sin(i + phase));
             frames.add(Frame.of(io.moiety.chem.Structure.molecule(z, new double[3 * z.length]), e, forces));
         }
-        Map<Integer, Double> fit = EnergyNormalization.fit(frames, null).referenceEnergies();
+        Map<Integer, Double> fit = EnergyHeadFit.fit(frames, null).referenceEnergies();
         truth.forEach((z, e) -> assertEquals(e, fit.get(z), 1e-6, "Z=" + z));
     }
 

@@ -213,7 +213,7 @@ class TrainingRunTest {
             assertEquals("mse", training.remove("loss"));
             CheckpointFile.write(last, new CheckpointState(s.formatVersion(), s.kind(), s.modelName(),
                     s.modelConfigYaml(), training, s.seed(), s.epoch(), s.globalStep(), s.finished(), s.stopReason(),
-                    s.normalization(), s.schedule(), s.optimizerSteps(), s.emaUpdates(), s.bestEpoch(),
+                    s.head(), s.schedule(), s.optimizerSteps(), s.emaUpdates(), s.bestEpoch(),
                     s.bestValidLoss(), s.history(), s.metadata()), old.arrays());
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -2,8 +2,8 @@ package io.moiety.spark;
 
 import io.moiety.cli.BenchCommand;
 import io.moiety.cli.Main;
+import io.moiety.eval.BenchCell;
 import io.moiety.eval.BenchmarkRunner;
-import io.moiety.eval.Cell;
 import io.moiety.eval.StandardPotentials;
 import io.moiety.eval.Suite;
 import java.nio.file.Files;
@@ -78,7 +78,7 @@ public final class SparkBenchCommand implements Callable<Integer> {
         Path out = bench.matchedOptionValue("--out", null);
         Path runDir = (out != null ? out : Path.of("runs", "bench-" + suite.name() + "-" + LocalDate.now(ZoneOffset.UTC))).toAbsolutePath();
         List<BenchCells.Unit> units = new ArrayList<>();
-        for (Cell c : BenchmarkRunner.cells(suite, only, new StandardPotentials("cpu"))) {
+        for (BenchCell c : BenchmarkRunner.cells(suite, only, new StandardPotentials("cpu"))) {
             units.add(new BenchCells.Unit(c.task(), c.model(), c.seed()));
         }
         if (units.isEmpty()) {

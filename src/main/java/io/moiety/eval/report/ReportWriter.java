@@ -8,13 +8,11 @@ import io.moiety.metrics.SplitMetrics;
 import io.moiety.metrics.Stats;
 import io.moiety.report.Charts;
 import io.moiety.report.Plot;
-import io.moiety.report.HtmlRenderer;
-import io.moiety.report.MarkdownRenderer;
 import io.moiety.report.ReportDocument;
 import io.moiety.data.AtomicFile;
+import io.moiety.eval.BenchProvenance;
 import io.moiety.eval.BenchmarkRunner;
 import io.moiety.eval.CellResult;
-import io.moiety.eval.RunInfo;
 import io.moiety.eval.Split;
 import io.moiety.eval.StandardPotentials;
 import io.moiety.eval.Suite;
@@ -55,15 +53,15 @@ public final class ReportWriter {
     private final Suite suite;
     private final List<CellResult> results;
     private final Summary summary;
-    private final RunInfo info;
+    private final BenchProvenance info;
     private final Map<String, Identifiability> identifiability;
 
-    public ReportWriter(Path dir, Suite suite, List<CellResult> results, RunInfo info) {
+    public ReportWriter(Path dir, Suite suite, List<CellResult> results, BenchProvenance info) {
         this(dir, suite, results, info, Map.of());
     }
 
     /** With the identifiability check of each task's OOD energies (by task name), printed per task. */
-    public ReportWriter(Path dir, Suite suite, List<CellResult> results, RunInfo info, Map<String, Identifiability> identifiability) {
+    public ReportWriter(Path dir, Suite suite, List<CellResult> results, BenchProvenance info, Map<String, Identifiability> identifiability) {
         this.dir = dir;
         this.suite = suite;
         this.results = results;
@@ -85,16 +83,11 @@ public final class ReportWriter {
             p.save(dir.resolve(PLOTS));
         }
         ReportDocument doc = report.document();
-        writeText(dir.resolve("report.md"), MarkdownRenderer.render(doc));
-        writeText(dir.resolve("report.html"), HtmlRenderer.render(doc));
+        doc.write(dir);
         writeJson();
         writeCsv();
         writeEnvironmentsCsv();
         return dir.resolve("report.html");
-    }
-
-    private static void writeText(Path p, String text) throws IOException {
-        AtomicFile.write(p, true, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
     }
 
     // ---------------------------------------------------------------- document

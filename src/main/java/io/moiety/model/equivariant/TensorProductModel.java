@@ -101,11 +101,6 @@ public final class TensorProductModel extends CompositeBlock implements Atomisti
         directForces = tp.directForces() ? child("direct_forces", new Dense(c, 1, false)) : null;
     }
 
-    /** The parsed hyper-parameters. */
-    public TpConfig tpConfig() {
-        return tp;
-    }
-
     @Override public ModelConfig config() { return config; }
 
     @Override public Block block() { return this; }

@@ -95,11 +95,6 @@ public final class TorchScriptArchive {
     /** The {@code _extra_files} entries (name → text), sorted by name; empty when there are none. */
     public Map<String, String> extraFiles() { return Collections.unmodifiableMap(extra); }
 
-    /** Fully qualified class name of the top module, e.g. {@code __torch__.mace.modules.models.ScaleShiftMACE}. */
-    public String rootType() {
-        return root instanceof Pickle.Instance inst ? inst.type.module() + "." + inst.type.name() : "?";
-    }
-
     /**
      * The tensor attribute {@code name} of the first module (breadth-first from the top) that has
      * all of {@code names}; empty when no module has them.

@@ -239,20 +239,11 @@ public final class GraphBatch implements AutoCloseable {
     /** Atomic numbers as Java array (copy). */
     public int[] atomicNumbersArray() { return atomicNumbers.clone(); }
 
-    /** Graph of each atom (copy). */
-    public int[] graphIndexArray() { return graphIndex.clone(); }
-
     /** Atom count of each graph (copy). */
     public int[] atomsPerGraph() { return atomsPerGraph.clone(); }
 
     /** First atom of each graph (copy). */
     public int[] offsets() { return offsets.clone(); }
-
-    /** Edge source atoms (copy). */
-    public int[] edgeSrcArray() { return src.clone(); }
-
-    /** Edge destination atoms (copy). */
-    public int[] edgeDstArray() { return dst.clone(); }
 
     @Override
     public void close() { manager.close(); }

@@ -17,7 +17,7 @@ import io.moiety.chem.Structure;
 import io.moiety.data.Frame;
 import io.moiety.model.EnergyHead;
 import io.moiety.model.EnergyModel;
-import io.moiety.model.Normalisation;
+import io.moiety.model.EnergyHead;
 import io.moiety.model.ReferenceEnergies;
 import io.moiety.model.ModelConfig;
 import io.moiety.model.Models;
@@ -314,7 +314,7 @@ class TpModelTest {
                 Device.cpu(), 4)) {
             // isolated atoms rather than a least-squares fit: keeps ND4J (whose OpenMP threads slow PyTorch) out of this JVM
             ReferenceEnergies refs = ReferenceEnergies.fromIsolatedAtoms(EthanolFrames.read("isolated_atoms.xyz", 10));
-            m.setHead(new EnergyHead(refs, Normalisation.fit(frames, refs)));
+            m.setHead(EnergyHead.fit(frames, refs, EnergyHead.LEAST_SQUARES));
             List<Structure> structures = frames.stream().map(Frame::structure).toList();
             double[] eRef = frames.stream().mapToDouble(Frame::energy).toArray();
             double[] fRef = frames.stream().flatMapToDouble(f -> java.util.Arrays.stream(f.forces())).toArray();

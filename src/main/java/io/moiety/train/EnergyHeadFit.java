@@ -4,80 +4,62 @@ import io.moiety.chem.Element;
 import io.moiety.data.Frame;
 import io.moiety.data.IsolatedAtoms;
 import io.moiety.model.EnergyHead;
-import io.moiety.model.Normalisation;
 import io.moiety.model.ReferenceEnergies;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The checkpointed form of a model's {@link EnergyHead}: per-element reference energies (eV;
- * least squares on the training energies, or isolated-atom energies from a file) and the per-atom
- * shift (eV/atom) and scale (RMS training force component, eV/Å) of the remaining energy.
- *
- * @param referenceEnergies element Z → reference energy (eV)
- * @param shift             mean per-atom energy left after the references (eV/atom)
- * @param scale             factor on the network's normalised per-atom outputs
- * @param source            {@code least-squares}, or {@code isolated atoms from } and the file they were read from
+ * Chooses a model's {@link EnergyHead} for training: the reference energies {@code training.e0}
+ * and {@code training.isolated_atoms} ask for (least squares on the training energies, isolated-atom
+ * energies from a file or the data, or least squares anchored at them), then the head's shift and
+ * scale on the training frames.
  */
-public record EnergyNormalization(Map<Integer, Double> referenceEnergies, double shift, double scale,
-                                  String source) {
-    private static final Logger LOG = LoggerFactory.getLogger(EnergyNormalization.class);
-
-    public EnergyNormalization {
-        referenceEnergies = Map.copyOf(new TreeMap<>(referenceEnergies));
-        if (!(scale > 0) || !Double.isFinite(scale)) {
-            throw new IllegalArgumentException("energy scale must be positive and finite, got " + scale);
-        }
-    }
-
-    /** {@link #source} of references fitted on the training energies. */
-    public static final String LEAST_SQUARES = "least-squares";
-    private static final String ISOLATED = "isolated atoms from ";
+public final class EnergyHeadFit {
+    private static final Logger LOG = LoggerFactory.getLogger(EnergyHeadFit.class);
     private static final String ANCHORED = "least squares anchored at the isolated atoms from ";
 
+    private EnergyHeadFit() {}
+
     /**
-     * Fits the statistics on training frames.
+     * The head of training frames: references from a file or by least squares, then shift and scale.
      *
      * @param train         training frames with energies (and forces for the scale)
      * @param isolatedAtoms file of single-atom frames giving the reference energies, or null to fit
      *                      them by least squares on {@code train}
      */
-    public static EnergyNormalization fit(List<Frame> train, Path isolatedAtoms) throws IOException {
-        return isolatedAtoms != null ? fit(train, isolatedFromFile(train, isolatedAtoms), ISOLATED + isolatedAtoms)
-                : fit(train, leastSquares(train), LEAST_SQUARES);
+    public static EnergyHead fit(List<Frame> train, Path isolatedAtoms) throws IOException {
+        return isolatedAtoms != null
+                ? EnergyHead.fit(train, isolatedFromFile(train, isolatedAtoms), EnergyHead.ISOLATED + isolatedAtoms)
+                : EnergyHead.fit(train, leastSquares(train), EnergyHead.LEAST_SQUARES);
     }
 
     /**
-     * Fits the statistics on training frames with the reference energies {@code training.e0} and
+     * The head of training frames with the reference energies {@code training.e0} and
      * {@code training.isolated_atoms} ask for: the file's isolated-atom energies when the file is set;
      * else those stored with the data ({@code fromData}) for {@code isolated}, or for {@code auto} when
      * they cover every training element; else least squares. {@code isolated} without energies for
      * every training element is an error naming the data file.
      */
-    public static EnergyNormalization fit(List<Frame> train, TrainingConfig tc, IsolatedAtoms fromData) throws IOException {
+    public static EnergyHead fit(List<Frame> train, TrainingConfig tc, IsolatedAtoms fromData) throws IOException {
         boolean anchored = tc.e0().equals(TrainingConfig.E0_ANCHORED);
         if (tc.isolatedAtoms() != null) {
             ReferenceEnergies iso = isolatedFromFile(train, tc.isolatedAtoms());
             return anchored ? anchored(train, iso, tc.isolatedAtoms().toString())
-                    : fit(train, iso, ISOLATED + tc.isolatedAtoms());
+                    : EnergyHead.fit(train, iso, EnergyHead.ISOLATED + tc.isolatedAtoms());
         }
         if (tc.e0().equals(TrainingConfig.E0_LEAST_SQUARES)) {
-            return fit(train, leastSquares(train), LEAST_SQUARES);
+            return EnergyHead.fit(train, leastSquares(train), EnergyHead.LEAST_SQUARES);
         }
         List<Integer> missing = fromData.missing(elements(train));
         if (!fromData.isEmpty() && missing.isEmpty()) {
             String origin = fromData.origin().isEmpty() ? "the training data" : fromData.origin();
             return anchored ? anchored(train, ReferenceEnergies.fromIsolatedAtoms(fromData), origin)
-                    : fit(train, ReferenceEnergies.fromIsolatedAtoms(fromData), ISOLATED + origin);
+                    : EnergyHead.fit(train, ReferenceEnergies.fromIsolatedAtoms(fromData), EnergyHead.ISOLATED + origin);
         }
         String what = fromData.isEmpty() ? "no isolated-atom energies"
                 : "no isolated-atom energy for " + missing.stream().map(z -> Element.ofZ(z).symbol()).toList();
@@ -90,7 +72,7 @@ public record EnergyNormalization(Map<Integer, Double> referenceEnergies, double
         if (!fromData.isEmpty()) {
             LOG.warn("{} has {}: reference energies fitted by least squares instead (training.e0: auto)", data, what);
         }
-        return fit(train, leastSquares(train), LEAST_SQUARES);
+        return EnergyHead.fit(train, leastSquares(train), EnergyHead.LEAST_SQUARES);
     }
 
     /** The file's isolated-atom energies, checked to cover every training element. */
@@ -106,17 +88,12 @@ public record EnergyNormalization(Map<Integer, Double> referenceEnergies, double
     }
 
     /** Isolated-atom energies corrected by least squares along the directions the training compositions determine. */
-    private static EnergyNormalization anchored(List<Frame> train, ReferenceEnergies isolated, String origin) {
-        return fit(train, ReferenceEnergies.anchored(train, isolated), ANCHORED + origin);
+    private static EnergyHead anchored(List<Frame> train, ReferenceEnergies isolated, String origin) {
+        return EnergyHead.fit(train, ReferenceEnergies.anchored(train, isolated), ANCHORED + origin);
     }
 
     private static ReferenceEnergies leastSquares(List<Frame> train) {
         return ReferenceEnergies.fit(train, 0.0); // ND4J on its own thread: see LeastSquares
-    }
-
-    private static EnergyNormalization fit(List<Frame> train, ReferenceEnergies refs, String source) {
-        Normalisation n = Normalisation.fit(train, refs);
-        return new EnergyNormalization(refs.asMap(), n.shift(), n.scale(), source);
     }
 
     private static Set<Integer> elements(List<Frame> frames) {
@@ -127,23 +104,5 @@ public record EnergyNormalization(Map<Integer, Double> referenceEnergies, double
             }
         }
         return z;
-    }
-
-    /** Whether the reference energies are isolated-atom energies (not fitted). */
-    public boolean fromIsolatedAtoms() {
-        return source.startsWith(ISOLATED);
-    }
-
-    /** {@code "E0 from isolated atoms from FILE: H -10.707 eV, C -48.847 eV"}: for logs and reports. */
-    public String describeReferences() {
-        List<String> parts = new ArrayList<>();
-        new TreeMap<>(referenceEnergies).forEach((z, e) -> parts.add(Element.ofZ(z).symbol() + " "
-                + String.format(Locale.ROOT, "%.6f", e) + " eV"));
-        return "E0 (" + source + "): " + String.join(", ", parts);
-    }
-
-    /** The model head these statistics describe. */
-    public EnergyHead toHead() {
-        return new EnergyHead(ReferenceEnergies.of(referenceEnergies), new Normalisation(shift, scale));
     }
 }

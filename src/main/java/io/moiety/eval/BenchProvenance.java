@@ -16,9 +16,9 @@ import java.util.Map;
  * invocation; {@code reusedCells} of its cells were finished by an earlier invocation of the same
  * command (resume) and cost nothing now.
  */
-public record RunInfo(String suite, String suiteOrigin, String command, String started, double wallSeconds,
-                      int reusedCells, Map<String, String> versions, Map<String, String> hardware, String dataFile,
-                      String dataSha256, List<Long> seeds, String device) {
+public record BenchProvenance(String suite, String suiteOrigin, String command, String started, double wallSeconds,
+                              int reusedCells, Map<String, String> versions, Map<String, String> hardware, String dataFile,
+                              String dataSha256, List<Long> seeds, String device) {
 
     /** Ordered map for JSON and the report. */
     public Map<String, Object> toMap() {
@@ -41,7 +41,7 @@ public record RunInfo(String suite, String suiteOrigin, String command, String s
     /** Versions of Moiety, Java and (when {@code withEngine}) DJL and the PyTorch engine. */
     public static Map<String, String> versions(boolean withEngine) {
         Map<String, String> v = new LinkedHashMap<>();
-        String moiety = RunInfo.class.getPackage().getImplementationVersion();
+        String moiety = BenchProvenance.class.getPackage().getImplementationVersion();
         v.put("moiety", moiety == null ? "dev (not from the jar)" : moiety);
         v.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
         v.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));

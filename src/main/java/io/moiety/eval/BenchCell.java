@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * @param seed      seed for training
  * @param overrides dotted-key training overrides (suite-wide merged with per-model)
  */
-public record Cell(String task, String model, long seed, Map<String, String> overrides) {
-    public Cell {
+public record BenchCell(String task, String model, long seed, Map<String, String> overrides) {
+    public BenchCell {
         overrides = overrides == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
     }
 
