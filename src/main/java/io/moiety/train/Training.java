@@ -12,7 +12,6 @@ import io.moiety.model.ModelConfig;
 import io.moiety.model.Models;
 import io.moiety.model.NetworkPotential;
 import io.moiety.model.Potential;
-import io.moiety.model.ReferenceEnergies;
 import io.moiety.train.prior.EnergyPrior;
 import io.moiety.train.prior.PriorKind;
 import io.moiety.train.prior.PriorPotential;
@@ -178,18 +177,19 @@ public final class Training {
 
     /**
      * The prior the training section asks for, fitted on the request's training frames (the
-     * validation frames pick its ridge strength), or null for none; isolated-atom energies, when
-     * configured, are its element references.
+     * validation frames pick its ridge strength), or null for none; its element references are
+     * anchored at the isolated-atom energies when {@code training.e0} uses them.
      */
     private static EnergyPrior fitPrior(String name, TrainingConfig tc, TrainRequest request) throws IOException {
         if (tc.priorKind() == PriorKind.NONE) {
             return null;
         }
-        // the reference energies training.e0 asks for: isolated-atom energies become the prior's element part
+        // the reference energies training.e0 asks for: when they rest on isolated atoms (isolated or anchored),
+        // the prior's element part is anchored at them; anchoring anchored references leaves them as they are
         EnergyHead e0 = EnergyHeadFit.fit(request.train(), tc, request.isolatedAtoms());
-        ReferenceEnergies elements = e0.fromIsolatedAtoms() ? e0.references() : null;
-        EnergyPrior prior = EnergyPrior.fit(tc.priorKind(), request.train(), request.validation(), elements,
-                e0.fromIsolatedAtoms() ? e0.source() : null);
+        boolean atoms = !e0.source().equals(EnergyHead.LEAST_SQUARES);
+        EnergyPrior prior = EnergyPrior.fit(tc.priorKind(), request.train(), request.validation(),
+                atoms ? e0.references() : null, atoms ? e0.source() : null);
         LOG.info("{}: learning the residual over the {} prior ({} coefficients, ridge {}, element references: {})", name,
                 prior.kind(), prior.coefficients().size(), prior.ridge(), prior.elementSource());
         return prior;
