@@ -168,7 +168,7 @@ public final class PropsBenchCommand implements Callable<Integer> {
             rows = PropsBench.run(name, source, table, list, all, r -> bar.step());
         }
         IlrDesign design = table.categoryNames().isEmpty() ? null : IlrDesign.select(table);
-        String command = "moiety props bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = "moiety " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         Path report = PropsReport.write(out, new PropsReport.Context(name, source, table, design, splitsSource, command), rows);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(PropsReport.summaryText(rows));

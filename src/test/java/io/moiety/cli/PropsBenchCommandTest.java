@@ -47,6 +47,9 @@ class PropsBenchCommandTest {
                 "plots/parity-cluster-ilr.svg")) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
+        String command = "moiety props bench --data " + data + " --target y";
+        assertTrue(Files.readString(out.resolve("report.json")).contains(command), "recorded command names the subcommand once");
+        assertTrue(Files.readString(out.resolve("report.md")).contains(command), "recorded command names the subcommand once");
     }
 
     @Test
