@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * The data preparation of Fox and Ghosh's study on a molecule table: a seeded held-out set
@@ -43,20 +44,12 @@ public record CausalStudy(MoleculeTable table, FeatureSelection selection, List<
                 throw new IllegalArgumentException("pools must be ≥ 1, got " + pools);
             }
         }
-
-        /** The published choices: polarisability as sink, dipole as target, 9 features, 3 pools on (logP, TPSA, MR). */
-        public static Settings published(long seed) {
-            return new Settings("polarisability", "dipole", 9, List.of("MolLogP", "TPSA", "MolMR"), 3, 0.2, seed);
-        }
     }
 
     /** Prepares the study; descriptors constant over the learning molecules are dropped with a warning. */
     public static CausalStudy prepare(MoleculeTable table, Settings s, Consumer<String> warnings) {
         int n = table.size();
-        List<Integer> rows = new ArrayList<>();
-        for (int r = 0; r < n; r++) {
-            rows.add(r);
-        }
+        List<Integer> rows = new ArrayList<>(IntStream.range(0, n).boxed().toList());
         Collections.shuffle(rows, new Random(s.seed()));
         int nHeld = (int) Math.round(s.heldOutFraction() * n);
         int[] heldOut = rows.subList(0, nHeld).stream().mapToInt(Integer::intValue).sorted().toArray();

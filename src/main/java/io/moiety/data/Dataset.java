@@ -1,6 +1,5 @@
 package io.moiety.data;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -62,10 +61,5 @@ public interface Dataset extends Iterable<MoleculeRecord>, AutoCloseable {
     /** A dataset held in memory, with isolated-atom energies. */
     static Dataset of(List<MoleculeRecord> molecules, IsolatedAtoms isolatedAtoms) {
         return new InMemoryDataset(molecules, isolatedAtoms);
-    }
-
-    /** Unchecked wrapper so lambdas can throw I/O errors. */
-    static UncheckedIOException io(String message, IOException cause) {
-        return new UncheckedIOException(message, cause);
     }
 }

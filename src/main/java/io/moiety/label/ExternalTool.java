@@ -27,9 +27,6 @@ public enum ExternalTool {
     /** Executable name. */
     public String command() { return command; }
 
-    /** Debian/Ubuntu package providing it. */
-    public String debianPackage() { return debianPackage; }
-
     /** The executable, or an {@link IllegalStateException} saying which package to install. */
     public Path locate() {
         return locate(System.getenv());

@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 public final class ToolRun implements AutoCloseable {
     private final Path dir;
     private int exitCode = Integer.MIN_VALUE;
-    private boolean timedOut;
 
     private ToolRun(Path dir) {
         this.dir = dir;
@@ -73,7 +72,6 @@ public final class ToolRun implements AutoCloseable {
         }
         if (!finished) {
             kill(p);
-            timedOut = true;
             throw new ToolFailure("timeout after " + timeout.toSeconds() + " s: " + command.get(0));
         }
         exitCode = p.exitValue();
@@ -85,9 +83,6 @@ public final class ToolRun implements AutoCloseable {
         p.destroyForcibly();
         p.waitFor(10, TimeUnit.SECONDS);
     }
-
-    /** Whether the last {@link #exec} timed out. */
-    public boolean timedOut() { return timedOut; }
 
     /** Captured standard output. */
     public String stdout() throws IOException { return read("stdout.txt"); }

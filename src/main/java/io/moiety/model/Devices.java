@@ -2,7 +2,6 @@ package io.moiety.model;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.pytorch.jni.JniUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -60,24 +59,5 @@ public final class Devices {
     /** Whether the NVIDIA driver exposes a device here (Linux: {@code /dev/nvidia0}). */
     static boolean nvidiaDevicePresent() {
         return Files.exists(Path.of("/dev/nvidia0"));
-    }
-
-    /**
-     * Sets PyTorch's intra-op thread count (1 is fastest for small molecules on 2 cores). The
-     * inter-op count can only be set before the engine starts: use the system properties
-     * {@code -Dai.djl.pytorch.num_threads=N -Dai.djl.pytorch.num_interop_threads=M} for both.
-     */
-    public static void setIntraOpThreads(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("thread count must be ≥ 1, got " + threads);
-        }
-        Engine.getInstance(); // make sure the engine (and its property-based settings) is loaded first
-        JniUtils.setNumThreads(threads);
-    }
-
-    /** PyTorch's current intra-op thread count. */
-    public static int intraOpThreads() {
-        Engine.getInstance();
-        return JniUtils.getNumThreads();
     }
 }

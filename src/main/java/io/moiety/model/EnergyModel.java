@@ -189,11 +189,6 @@ public final class EnergyModel implements AutoCloseable {
         return out;
     }
 
-    /** A {@link Potential} view (closing it closes this model). */
-    public Potential asPotential(String name, int batchSize) {
-        return new NetworkPotential(name, this, batchSize);
-    }
-
     @Override
     public void close() {
         forceGrad.close();

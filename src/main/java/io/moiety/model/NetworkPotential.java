@@ -13,12 +13,7 @@ public final class NetworkPotential implements Potential {
     private final int batchSize;
     private final String referenceEnergies;
 
-    /** Wraps {@code model}; {@code batchSize} structures are evaluated together. */
-    public NetworkPotential(String name, EnergyModel model, int batchSize) {
-        this(name, model, batchSize, "");
-    }
-
-    /** As {@link #NetworkPotential(String, EnergyModel, int)}, stating where its reference energies come from. */
+    /** Wraps {@code model}; {@code batchSize} structures are evaluated together; {@code referenceEnergies} says where its reference energies come from. */
     public NetworkPotential(String name, EnergyModel model, int batchSize, String referenceEnergies) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be ≥ 1, got " + batchSize);

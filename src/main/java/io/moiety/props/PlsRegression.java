@@ -54,10 +54,6 @@ public final class PlsRegression implements PropertyModel {
             this.pls = pls;
         }
 
-        public Pls1 pls() {
-            return pls;
-        }
-
         @Override
         public double[] predict(PropertyTable molecules) {
             double[][] x = rows(molecules);

@@ -147,10 +147,5 @@ class ModelConfigTest {
             assertTrue(e.getMessage().contains("PYTORCH_LIBRARY_PATH"), e.getMessage());
         }
         assertThrows(IllegalArgumentException.class, () -> Devices.select("tpu"));
-        int before = Devices.intraOpThreads();
-        Devices.setIntraOpThreads(2);
-        assertEquals(2, Devices.intraOpThreads());
-        Devices.setIntraOpThreads(before);
-        assertThrows(IllegalArgumentException.class, () -> Devices.setIntraOpThreads(0));
     }
 }

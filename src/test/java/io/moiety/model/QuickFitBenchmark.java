@@ -18,6 +18,7 @@ import io.moiety.model.graph.GraphBatch;
 import io.moiety.model.nn.Constants;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -94,7 +95,7 @@ public final class QuickFitBenchmark {
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector(); GraphBatch g = m.batch(s, true)) {
                     EnergyModel.Output o = m.forward(g, null, true, true);
                     Constants c = g.constants();
-                    NDArray le = o.relativeEnergies().sub(c.vector(e)).div(g.atomCounts()).square().mean();
+                    NDArray le = o.relativeEnergies().sub(c.vector(e)).div(c.vector(Arrays.stream(g.atomsPerGraph()).asDoubleStream().toArray())).square().mean();
                     NDArray lf = o.forces().sub(c.array(f, new Shape(g.numAtoms(), 3))).square().mean();
                     NDArray loss = le.mul(c.scalar(4.0)).add(lf.mul(c.scalar(100.0)));
                     gc.backward(loss);

@@ -32,12 +32,6 @@ final class CouplingConstants {
                 k -> create(p.edgeMatrix(), new Shape(p.dim2(), (long) p.size() * p.dimOut() * p.dim1())));
     }
 
-    /** {@link CouplingPaths#nodeMatrix()} as {@code [P·dimOut, dim1·dim2]}. */
-    synchronized NDArray node(CouplingPaths p) {
-        return cache.computeIfAbsent("node" + key(p),
-                k -> create(p.nodeMatrix(), new Shape((long) p.size() * p.dimOut(), (long) p.dim1() * p.dim2())));
-    }
-
     /**
      * {@link CouplingPaths#nodeMatrix()} as a sparse COO tensor {@code [P·dimOut, dim1·dim2]} (its index and
      * value arrays stay alive in this manager: a freed source buffer would corrupt the sparse tensor).

@@ -10,6 +10,7 @@ import io.moiety.model.nn.Constants;
 import io.moiety.model.nn.Tensors;
 import io.moiety.model.nn.SegmentSum;
 import io.moiety.model.nn.IndexAddKernel;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -132,11 +133,7 @@ public final class GraphBatch implements AutoCloseable {
     }
 
     private static long[] toLong(int[] a) {
-        long[] l = new long[a.length];
-        for (int i = 0; i < a.length; i++) {
-            l[i] = a[i];
-        }
-        return l;
+        return Arrays.stream(a).asLongStream().toArray();
     }
 
     /** The batch's manager: owns every array of the step; closed by {@link #close()}. */
@@ -225,15 +222,6 @@ public final class GraphBatch implements AutoCloseable {
             edgeLengths = Tensors.norm(edgeVectors(), 1);
         }
         return edgeLengths;
-    }
-
-    /** Atom count of each graph as a constant {@code [G]} of the batch dtype (e.g. for per-atom energy losses). */
-    public NDArray atomCounts() {
-        double[] n = new double[atomsPerGraph.length];
-        for (int g = 0; g < n.length; g++) {
-            n[g] = atomsPerGraph[g];
-        }
-        return constants.vector(n);
     }
 
     /** Atomic numbers as Java array (copy). */

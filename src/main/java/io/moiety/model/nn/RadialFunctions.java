@@ -46,14 +46,6 @@ public final class RadialFunctions {
     }
 
     /**
-     * Bessel radial basis of NequIP/MACE, {@code (2/r_c)·sin(kπr/r_c)/r}, k = 1…n
-     * ({@code r [E]}, strictly positive → {@code [E, n]}).
-     */
-    public static NDArray besselRbf(NDArray r, int n, double cutoff, Constants c) {
-        return sincRbf(r, n, cutoff, c).mul(c.scalar(2.0 / cutoff));
-    }
-
-    /**
      * Polynomial envelope of NequIP/MACE (Klicpera et al.), with {@code x = r/r_c}:
      * {@code 1 − (p+1)(p+2)/2·xᵖ + p(p+2)·xᵖ⁺¹ − p(p+1)/2·xᵖ⁺²} for {@code x < 1}, else 0.
      * Smooth to order p at the cutoff; p = 6 is the usual choice.

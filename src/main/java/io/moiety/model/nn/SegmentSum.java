@@ -72,12 +72,6 @@ public final class SegmentSum {
         this.matrix = Tensors.home(m, home);
     }
 
-    /** Number of segments (rows of the result). */
-    public int targets() { return targets; }
-
-    /** Number of summed rows (rows of the input). */
-    public int sources() { return sources; }
-
     /** Sums rows of {@code x [sources, ...]} into {@code [targets, ...]}; differentiable. */
     public NDArray sum(NDArray x) {
         Shape shape = x.getShape();
