@@ -1,5 +1,7 @@
 package io.moiety.causal;
 
+import java.util.stream.IntStream;
+
 /**
  * Adaptive lasso (Zou, "The adaptive lasso and its oracle properties", JASA 101, 2006) for the
  * edge weights of a causal graph: regress a target column on its candidate parents, with
@@ -69,10 +71,7 @@ public final class AdaptiveLasso {
                 xs[r][k] = s > 0 ? (c[r] - m) / s : 0;
             }
         }
-        int[] all = new int[q];
-        for (int k = 0; k < q; k++) {
-            all[k] = k;
-        }
+        int[] all = IntStream.range(0, q).toArray();
         double[] ols = LinearRegression.fit(xs, ys, all).coefficients();
         double[] weight = new double[q];
         double[][] scaled = new double[n][q];

@@ -4,6 +4,7 @@ import io.moiety.props.Standardization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * DirectLiNGAM (Shimizu et al., "DirectLiNGAM: a direct method for learning a linear
@@ -91,10 +92,7 @@ public final class DirectLingam {
         for (int j = 0; j < p; j++) {
             cols[j] = DenseAlgebra.column(x, j);
         }
-        List<Integer> remaining = new ArrayList<>();
-        for (int j = 0; j < p; j++) {
-            remaining.add(j);
-        }
+        List<Integer> remaining = new ArrayList<>(IntStream.range(0, p).boxed().toList());
         int[] order = new int[p];
         double[][] std = new double[p][n];
         double[] entropy = new double[p];

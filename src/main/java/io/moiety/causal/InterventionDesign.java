@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Designed interventions (Fox and Ghosh 2024, after Blöbaum and Shimizu 2017): on a training
@@ -114,10 +115,7 @@ public final class InterventionDesign {
         double[] scale = study.scaling().scales();
         double desired = (s.target() - mean[t]) / scale[t];
 
-        Integer[] bySubsetTarget = new Integer[subset.length];
-        for (int k = 0; k < subset.length; k++) {
-            bySubsetTarget[k] = k;
-        }
+        Integer[] bySubsetTarget = IntStream.range(0, subset.length).boxed().toArray(Integer[]::new);
         Arrays.sort(bySubsetTarget, Comparator.comparingDouble((Integer k) -> xs[k][t]).thenComparing(k -> k));
         double[][] held = study.xHeldOut();
         List<Candidate> candidates = new ArrayList<>();
@@ -141,16 +139,10 @@ public final class InterventionDesign {
             }
         }
         int count = (int) candidates.stream().mapToInt(Candidate::candidate).distinct().count();
-        List<Integer> shuffled = new ArrayList<>();
-        for (int h = 0; h < held.length; h++) {
-            shuffled.add(h);
-        }
+        List<Integer> shuffled = new ArrayList<>(IntStream.range(0, held.length).boxed().toList());
         Collections.shuffle(shuffled, new Random(s.seed()));
         int[] random = shuffled.subList(0, Math.min(count, held.length)).stream().mapToInt(h -> study.heldOut()[h]).toArray();
-        Integer[] byPrediction = new Integer[held.length];
-        for (int h = 0; h < held.length; h++) {
-            byPrediction[h] = h;
-        }
+        Integer[] byPrediction = IntStream.range(0, held.length).boxed().toArray(Integer[]::new);
         double[] pred = p.predict(held);
         Arrays.sort(byPrediction, Comparator.comparingDouble((Integer h) -> -pred[h]).thenComparing(h -> h));
         int[] regressor = Arrays.stream(byPrediction).limit(count).mapToInt(h -> study.heldOut()[h]).toArray();

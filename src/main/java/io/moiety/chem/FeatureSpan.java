@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.ejml.simple.SimpleMatrix;
 import org.ejml.simple.SimpleSVD;
 
@@ -173,10 +174,7 @@ public final class FeatureSpan {
         List<Relation> out = new ArrayList<>();
         int n = seenUnits.size();
         for (int size = 2; size <= MAX_SUPPORT; size++) {
-            int[] pick = new int[size];
-            for (int k = 0; k < size; k++) {
-                pick[k] = k;
-            }
+            int[] pick = IntStream.range(0, size).toArray();
             while (size <= n) {
                 Relation r = relation(units, seenUnits, pick, counts);
                 if (r != null) {

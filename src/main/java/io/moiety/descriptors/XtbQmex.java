@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.openscience.cdk.interfaces.IAtomContainer;
 
 /**
@@ -231,7 +232,7 @@ public final class XtbQmex {
 
     /** Acid site: among {@code candidates} (all heavy atoms when empty), the one with the most positive bonded H; −1 when none has H. */
     static int pickAcidSite(List<Integer> candidates, Structure s, double[] charges, int heavy) {
-        List<Integer> pool = candidates.isEmpty() ? range(heavy) : candidates;
+        List<Integer> pool = candidates.isEmpty() ? IntStream.range(0, heavy).boxed().toList() : candidates;
         int best = -1;
         double bestQ = Double.NEGATIVE_INFINITY;
         for (int site : pool) {
@@ -249,7 +250,7 @@ public final class XtbQmex {
 
     /** Base site: among {@code candidates} (all heavy atoms when empty), the most negative atom. */
     static int pickBaseSite(List<Integer> candidates, double[] charges, int heavy) {
-        List<Integer> pool = candidates.isEmpty() ? range(Math.max(1, heavy)) : candidates;
+        List<Integer> pool = candidates.isEmpty() ? IntStream.range(0, Math.max(1, heavy)).boxed().toList() : candidates;
         int best = pool.get(0);
         for (int site : pool) {
             if (charges[site] < charges[best]) {
@@ -257,14 +258,6 @@ public final class XtbQmex {
             }
         }
         return best;
-    }
-
-    private static List<Integer> range(int n) {
-        List<Integer> r = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            r.add(i);
-        }
-        return r;
     }
 
     /** The hydrogen bonded to {@code atom} (within {@link #MAX_XH}) with the most positive charge, or −1. */

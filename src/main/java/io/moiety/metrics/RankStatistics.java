@@ -2,6 +2,7 @@ package io.moiety.metrics;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.stream.IntStream;
 
 /**
  * Rank-based statistics of a score: the area under the ROC curve for telling two groups apart
@@ -71,10 +72,7 @@ public final class RankStatistics {
                 throw new IllegalArgumentException("NaN among the values to rank");
             }
         }
-        Integer[] order = new Integer[v.length];
-        for (int i = 0; i < v.length; i++) {
-            order[i] = i;
-        }
+        Integer[] order = IntStream.range(0, v.length).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble(i -> v[i]));
         double[] r = new double[v.length];
         int i = 0;

@@ -1,6 +1,7 @@
 package io.moiety.props;
 
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /** Seeded k-fold partitions of {@code n} rows: a shuffled order cut into k nearly equal parts. */
 final class Folds {
@@ -11,10 +12,7 @@ final class Folds {
         if (k < 2 || k > n) {
             throw new IllegalArgumentException("cannot cut " + n + " rows into " + k + " folds");
         }
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
+        int[] order = IntStream.range(0, n).toArray();
         Random rnd = new Random(seed);
         for (int i = n - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1);

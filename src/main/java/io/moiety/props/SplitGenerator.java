@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Generates benchmark splits for a dataset without published ones, following the published rules
@@ -72,10 +73,7 @@ public final class SplitGenerator {
     }
 
     private static BenchSplit bandSplit(String kind, Integer[] ranked, int band, int nIn, long seed) {
-        int[] inBand = new int[band];
-        for (int i = 0; i < band; i++) {
-            inBand[i] = ranked[i];
-        }
+        int[] inBand = Arrays.stream(ranked, 0, band).mapToInt(Integer::intValue).toArray();
         shuffle(inBand, new Random(seed ^ kind.hashCode()));
         int[] train = Arrays.copyOf(inBand, nIn);
         Arrays.sort(train);
@@ -189,10 +187,7 @@ public final class SplitGenerator {
     }
 
     private static Integer[] order(int n, java.util.function.IntToDoubleFunction key) {
-        Integer[] idx = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
+        Integer[] idx = IntStream.range(0, n).boxed().toArray(Integer[]::new);
         Arrays.sort(idx, Comparator.comparingDouble(key::applyAsDouble).thenComparingInt(i -> i));
         return idx;
     }

@@ -4,6 +4,7 @@ import io.moiety.data.SplitMix64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Shuffled mini-batches of frame indices for one epoch. The permutation depends only on the run
@@ -21,10 +22,7 @@ public final class EpochBatches {
      * @return batches of indices into the frame list
      */
     public static List<int[]> shuffled(int count, int batchSize, long seed, int epoch) {
-        int[] order = new int[count];
-        for (int i = 0; i < count; i++) {
-            order[i] = i;
-        }
+        int[] order = IntStream.range(0, count).toArray();
         SplittableRandom rng = new SplittableRandom(mix(seed, epoch));
         for (int i = count - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -85,10 +86,7 @@ public enum Convention {
             in.put("ptr", ptr);
             in.put("head", m.zeros(new Shape(g), DataType.INT64));
         } else {
-            long[] atomTypes = new long[n];
-            for (int i = 0; i < n; i++) {
-                atomTypes[i] = types[i];
-            }
+            long[] atomTypes = Arrays.stream(types).asLongStream().toArray();
             in.put("pos", real(m, graph.positions(), new Shape(n, 3), dtype));
             in.put("edge_index", edgeIndex);
             in.put("atom_types", m.create(atomTypes, new Shape(n)));

@@ -2,6 +2,7 @@ package io.moiety.model.graph;
 
 import io.moiety.chem.Structure;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * O(N) neighbour list: atoms (and, with a cell, the periodic images within a cutoff of the
@@ -34,10 +35,7 @@ public final class BinnedNeighbourList implements NeighbourList {
 
         /** The atoms of a molecule. */
         static Points atoms(CellGeometry g) {
-            int[] atom = new int[g.n];
-            for (int i = 0; i < g.n; i++) {
-                atom[i] = i;
-            }
+            int[] atom = IntStream.range(0, g.n).toArray();
             return new Points(g.n, atom, new int[3 * g.n], Arrays.copyOf(g.x, 3 * g.n));
         }
 
