@@ -135,7 +135,7 @@ public final class Training {
         List<Frame> validation = prior == null ? request.validation() : prior.residuals(request.validation());
         EnergyModel model = EnergyModel.create(config, device, request.seed());
         try {
-            // with a prior, isolated-atom energies are its element part and the residual's references are fitted
+            // with a prior, the prior holds the element references (anchored at isolated atoms when e0 uses them); the residual's are fitted
             EnergyHead head = start.head() != null ? start.head()
                     : prior == null ? EnergyHeadFit.fit(request.train(), tc, request.isolatedAtoms())
                     : EnergyHeadFit.fit(train, (Path) null);
