@@ -1,19 +1,16 @@
 import io.moiety.data.Dataset;
 import io.moiety.data.Frame;
 import io.moiety.data.IsolatedAtoms;
-import io.moiety.data.MoleculeRecord;
 import io.moiety.data.io.DatasetFiles;
 import io.moiety.model.EnergyHead;
 import io.moiety.model.ReferenceEnergies;
 import io.moiety.task.TaskLoader;
 import io.moiety.task.TaskSplit;
 import io.moiety.task.TaskSplitter;
+import io.moiety.train.Training;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What the reference energies alone predict, before any network: for each task, the ID-test and
@@ -32,42 +29,21 @@ public class CompositionalE0Offsets {
             TaskLoader loader = TaskLoader.fromDirectory(Path.of("tasks"));
             for (int t = 1; t < args.length; t++) {
                 TaskSplit split = TaskSplitter.split(loader.load(args[t]), data);
-                List<Frame> train = frames(split.train());
+                List<Frame> train = Training.frames(split.train());
                 ReferenceEnergies lsq = ReferenceEnergies.fit(train, 0.0);
                 ReferenceEnergies iso = ReferenceEnergies.fromIsolatedAtoms(isolated);
-                ReferenceEnergies anchored = anchored(train, iso);
+                ReferenceEnergies anchored = ReferenceEnergies.anchored(train, iso);
                 System.out.println("task " + args[t] + ": least-squares E0 " + lsq.asMap() + "; anchored " + anchored.asMap());
                 for (String name : List.of("least-squares", "isolated", "anchored")) {
                     ReferenceEnergies refs = name.equals("least-squares") ? lsq : name.equals("isolated") ? iso : anchored;
                     double shift = EnergyHead.fit(train, refs, EnergyHead.LEAST_SQUARES).shift();
                     System.out.printf(Locale.ROOT, "  %-13s shift %+.4f eV/atom | E MAE (E0 + shift, no network): ID %.3f eV, OOD %.3f eV"
                                     + " | mean (E - sum E0)/N: train %+.4f, ID %+.4f, OOD %+.4f eV/atom%n", name, shift,
-                            mae(frames(split.idTest()), refs, shift), mae(frames(split.ood()), refs, shift),
-                            residual(train, refs), residual(frames(split.idTest()), refs), residual(frames(split.ood()), refs));
+                            mae(Training.frames(split.idTest()), refs, shift), mae(Training.frames(split.ood()), refs, shift),
+                            residual(train, refs), residual(Training.frames(split.idTest()), refs), residual(Training.frames(split.ood()), refs));
                 }
             }
         }
-    }
-
-    /**
-     * Isolated-atom E0 plus the minimum-norm least-squares correction of the residual E − Σ E0: the
-     * training energies fix the correction only along compositions they span; along the directions
-     * they leave free it is zero, so E0 stays at the isolated-atom values there.
-     */
-    static ReferenceEnergies anchored(List<Frame> train, ReferenceEnergies iso) {
-        List<Frame> residual = new ArrayList<>();
-        for (Frame f : train) {
-            residual.add(Frame.of(f.structure(), f.energy() - iso.total(f.structure().atomicNumbers()), f.forces()));
-        }
-        Map<Integer, Double> sum = new TreeMap<>(iso.asMap());
-        ReferenceEnergies.fit(residual, 0.0).asMap().forEach((z, d) -> sum.merge(z, d, Double::sum));
-        return ReferenceEnergies.of(sum);
-    }
-
-    static List<Frame> frames(List<MoleculeRecord> molecules) {
-        List<Frame> out = new ArrayList<>();
-        molecules.forEach(m -> out.addAll(m.frames()));
-        return out;
     }
 
     static double mae(List<Frame> frames, ReferenceEnergies refs, double shift) {

@@ -1,15 +1,14 @@
 import io.moiety.data.Dataset;
 import io.moiety.data.Frame;
-import io.moiety.data.MoleculeRecord;
 import io.moiety.data.io.DatasetFiles;
 import io.moiety.model.ReferenceEnergies;
 import io.moiety.task.TaskLoader;
 import io.moiety.task.TaskSplit;
 import io.moiety.task.TaskSplitter;
+import io.moiety.train.Training;
 import io.moiety.train.prior.EnergyPrior;
 import io.moiety.train.prior.PriorKind;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,19 +29,18 @@ public class CompositionalPriorAlone {
             ReferenceEnergies iso = ReferenceEnergies.fromIsolatedAtoms(data.isolatedAtoms());
             for (int t = 2; t < args.length; t++) {
                 TaskSplit split = TaskSplitter.split(loader.load(args[t]), data);
-                List<Frame> train = frames(split.train()), val = frames(split.validation());
+                List<Frame> train = Training.frames(split.train()), val = Training.frames(split.validation());
                 for (String kind : List.of("group-additivity", "bond-increment")) {
                     for (String el : List.of("least-squares", "isolated", "anchored")) {
                         ReferenceEnergies refs = el.equals("least-squares") ? null : el.equals("isolated") ? iso : ReferenceEnergies.anchored(train, iso);
                         EnergyPrior p = EnergyPrior.fit(PriorKind.of(kind), train, val, refs, el);
                         System.out.printf(Locale.ROOT, "%-22s %-17s %-13s ridge %.3g  ID %.3f  OOD %.3f eV  max|c| %.2f%n", args[t], kind, el, p.ridge(),
-                                mae(frames(split.idTest()), p), mae(frames(split.ood()), p),
+                                mae(Training.frames(split.idTest()), p), mae(Training.frames(split.ood()), p),
                                 p.coefficients().values().stream().mapToDouble(Math::abs).max().orElse(0));
                     }
                 }
             }
         }
     }
-    static List<Frame> frames(List<MoleculeRecord> ms) { List<Frame> o = new ArrayList<>(); ms.forEach(m -> o.addAll(m.frames())); return o; }
     static double mae(List<Frame> fs, EnergyPrior p) { double s = 0; for (Frame f : fs) s += Math.abs(f.energy() - p.energy(f.structure())); return s / fs.size(); }
 }
