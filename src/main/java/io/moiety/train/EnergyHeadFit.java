@@ -8,6 +8,7 @@ import io.moiety.model.ReferenceEnergies;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -40,31 +41,42 @@ public final class EnergyHeadFit {
 
     /**
      * The head of training frames with the reference energies {@code training.e0} and
-     * {@code training.isolated_atoms} ask for: the file's isolated-atom energies when the file is set;
-     * else those stored with the data ({@code fromData}) for {@code isolated}, or for {@code auto} when
-     * they cover every training element; else least squares. {@code isolated} without energies for
-     * every training element is an error naming the data file.
+     * {@code training.isolated_atoms} ask for: the isolated-atom energies of {@link #isolated} as they
+     * are ({@code isolated}, {@code auto}) or anchored ({@code anchored}), else least squares.
      */
     public static EnergyHead fit(List<Frame> train, TrainingConfig tc, IsolatedAtoms fromData) throws IOException {
-        boolean anchored = tc.e0().equals(TrainingConfig.E0_ANCHORED);
-        if (tc.isolatedAtoms() != null) {
-            ReferenceEnergies iso = isolatedFromFile(train, tc.isolatedAtoms());
-            return anchored ? anchored(train, iso, tc.isolatedAtoms().toString())
-                    : EnergyHead.fit(train, iso, EnergyHead.ISOLATED + tc.isolatedAtoms());
-        }
-        if (tc.e0().equals(TrainingConfig.E0_LEAST_SQUARES)) {
+        Optional<Isolated> iso = isolated(train, tc, fromData);
+        if (iso.isEmpty()) {
             return EnergyHead.fit(train, leastSquares(train), EnergyHead.LEAST_SQUARES);
         }
+        Isolated i = iso.get();
+        return tc.e0().equals(TrainingConfig.E0_ANCHORED) ? anchored(train, i.energies(), i.origin())
+                : EnergyHead.fit(train, i.energies(), EnergyHead.ISOLATED + i.origin());
+    }
+
+    /**
+     * The isolated-atom energies {@code training.e0} and {@code training.isolated_atoms} rest on, or
+     * empty for least squares: the file's when the file is set; else those stored with the data
+     * ({@code fromData}) for {@code isolated} and {@code anchored}, or for {@code auto} when they cover
+     * every training element. {@code isolated} or {@code anchored} without energies for every
+     * training element is an error naming the data file.
+     */
+    public static Optional<Isolated> isolated(List<Frame> train, TrainingConfig tc, IsolatedAtoms fromData)
+            throws IOException {
+        if (tc.isolatedAtoms() != null) {
+            return Optional.of(new Isolated(isolatedFromFile(train, tc.isolatedAtoms()), tc.isolatedAtoms().toString()));
+        }
+        if (tc.e0().equals(TrainingConfig.E0_LEAST_SQUARES)) {
+            return Optional.empty();
+        }
         List<Integer> missing = fromData.missing(elements(train));
+        String data = fromData.origin().isEmpty() ? "the training data" : fromData.origin();
         if (!fromData.isEmpty() && missing.isEmpty()) {
-            String origin = fromData.origin().isEmpty() ? "the training data" : fromData.origin();
-            return anchored ? anchored(train, ReferenceEnergies.fromIsolatedAtoms(fromData), origin)
-                    : EnergyHead.fit(train, ReferenceEnergies.fromIsolatedAtoms(fromData), EnergyHead.ISOLATED + origin);
+            return Optional.of(new Isolated(ReferenceEnergies.fromIsolatedAtoms(fromData), data));
         }
         String what = fromData.isEmpty() ? "no isolated-atom energies"
                 : "no isolated-atom energy for " + missing.stream().map(z -> Element.ofZ(z).symbol()).toList();
-        String data = fromData.origin().isEmpty() ? "the training data" : fromData.origin();
-        if (tc.e0().equals(TrainingConfig.E0_ISOLATED) || anchored) {
+        if (tc.e0().equals(TrainingConfig.E0_ISOLATED) || tc.e0().equals(TrainingConfig.E0_ANCHORED)) {
             throw new IllegalArgumentException("training.e0 is " + tc.e0() + ", but " + data + " has " + what + "; add them with "
                     + "`moiety generate --add-isolated-atoms " + (fromData.origin().isEmpty() ? "FILE" : fromData.origin())
                     + "`, name a file with training.isolated_atoms, or set training.e0: least-squares");
@@ -72,8 +84,16 @@ public final class EnergyHeadFit {
         if (!fromData.isEmpty()) {
             LOG.warn("{} has {}: reference energies fitted by least squares instead (training.e0: auto)", data, what);
         }
-        return EnergyHead.fit(train, leastSquares(train), EnergyHead.LEAST_SQUARES);
+        return Optional.empty();
     }
+
+    /**
+     * Isolated-atom reference energies and where they come from.
+     *
+     * @param energies element Z → GFN2-xTB energy of the isolated atom (eV)
+     * @param origin   the file or data they were read from
+     */
+    public record Isolated(ReferenceEnergies energies, String origin) {}
 
     /** The file's isolated-atom energies, checked to cover every training element. */
     private static ReferenceEnergies isolatedFromFile(List<Frame> train, Path isolatedAtoms) throws IOException {

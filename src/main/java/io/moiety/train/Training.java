@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,6 +154,7 @@ public final class Training {
             listeners.add(new MetricsCsvLogger(request.runDir().resolve("metrics.csv")));
             listeners.add(new EarlyStopping(tc.earlyStoppingPatience()));
             listeners.add(new TimeLimit(tc.maxWallMinutes()));
+            listeners.add(new EnergyDriftWarning(name, tc.energyWeight(), tc.forcesWeight()));
             if (request.showProgress()) {
                 listeners.add(new ProgressListener(name));
             }
@@ -184,12 +186,11 @@ public final class Training {
         if (tc.priorKind() == PriorKind.NONE) {
             return null;
         }
-        // the reference energies training.e0 asks for: when they rest on isolated atoms (isolated or anchored),
-        // the prior's element part is anchored at them; anchoring anchored references leaves them as they are
-        EnergyHead e0 = EnergyHeadFit.fit(request.train(), tc, request.isolatedAtoms());
-        boolean atoms = !e0.source().equals(EnergyHead.LEAST_SQUARES);
+        // when training.e0 rests on isolated atoms (isolated or anchored), the prior's element part is anchored at them
+        Optional<EnergyHeadFit.Isolated> atoms = EnergyHeadFit.isolated(request.train(), tc, request.isolatedAtoms());
         EnergyPrior prior = EnergyPrior.fit(tc.priorKind(), request.train(), request.validation(),
-                atoms ? e0.references() : null, atoms ? e0.source() : null);
+                atoms.map(EnergyHeadFit.Isolated::energies).orElse(null),
+                atoms.map(a -> EnergyHead.ISOLATED + a.origin()).orElse(null));
         LOG.info("{}: learning the residual over the {} prior ({} coefficients, ridge {}, element references: {})", name,
                 prior.kind(), prior.coefficients().size(), prior.ridge(), prior.elementSource());
         return prior;

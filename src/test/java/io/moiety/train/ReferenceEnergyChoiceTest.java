@@ -130,6 +130,19 @@ class ReferenceEnergyChoiceTest {
     }
 
     @Test
+    void thePriorIsGivenTheRawIsolatedAtomEnergiesNotTheHeadsAnchoredOnes() throws Exception {
+        // what Training anchors a prior's element part at: the energies as stored, whichever head e0 makes of them
+        for (String mode : new String[] {"auto", "isolated", "anchored"}) {
+            EnergyHeadFit.Isolated iso = EnergyHeadFit.isolated(frames(), e0(mode), isolated(1, 6, 8)).orElseThrow();
+            assertEquals(E0, iso.energies().asMap(), "e0=" + mode);
+            assertEquals("data.h5", iso.origin());
+        }
+        assertTrue(EnergyHeadFit.isolated(frames(), e0("least-squares"), isolated(1, 6, 8)).isEmpty());
+        assertTrue(EnergyHeadFit.isolated(frames(), e0("auto"), isolated(1, 6)).isEmpty(), "auto without O: least squares");
+        assertThrows(IllegalArgumentException.class, () -> EnergyHeadFit.isolated(frames(), e0("anchored"), isolated(1, 6)));
+    }
+
+    @Test
     void anchoredWithoutIsolatedAtomsIsAnErrorNamingTheData() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> EnergyHeadFit.fit(frames(), e0("anchored"), IsolatedAtoms.none("data.h5")));
