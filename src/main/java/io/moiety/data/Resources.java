@@ -6,13 +6,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -42,24 +40,31 @@ public final class Resources {
 
     /** Names packed in the jar (or a classpath folder) under {@code moiety/dir}, sorted. */
     public static List<String> jarNames(String dir) {
+        return jarNames(dir, Resources.class.getClassLoader());
+    }
+
+    /**
+     * The same for the jars and folders of {@code loader}. Each call opens its own, unregistered view
+     * of a jar: the JDK's shared one for a jar URI would be closed under a concurrent caller (bench
+     * cells on several threads or Spark tasks list tasks at the same time).
+     */
+    static List<String> jarNames(String dir, ClassLoader loader) {
         TreeSet<String> names = new TreeSet<>();
         try {
-            Enumeration<URL> urls = Resources.class.getClassLoader().getResources("moiety/" + dir);
+            Enumeration<URL> urls = loader.getResources("moiety/" + dir);
             while (urls.hasMoreElements()) {
                 URL url = urls.nextElement();
                 if ("file".equals(url.getProtocol())) {
                     addNames(Path.of(url.toURI()), names);
                 } else if ("jar".equals(url.getProtocol())) {
                     String spec = url.toString();
-                    URI jar = URI.create(spec.substring(0, spec.indexOf("!/")));
-                    try (FileSystem fs = FileSystems.newFileSystem(jar, Map.of())) {
+                    Path jar = Path.of(URI.create(spec.substring("jar:".length(), spec.indexOf("!/"))));
+                    try (FileSystem fs = FileSystems.newFileSystem(jar)) {
                         addNames(fs.getPath("moiety", dir), names);
-                    } catch (FileSystemAlreadyExistsException e) {
-                        addNames(FileSystems.getFileSystem(jar).getPath("moiety", dir), names);
                     }
                 }
             }
-        } catch (IOException | URISyntaxException ignored) {
+        } catch (IOException | URISyntaxException | IllegalArgumentException ignored) {
             // listing the jar is best effort; explicit names still resolve through open()
         }
         return List.copyOf(names);
