@@ -3,12 +3,12 @@
 
 Reads the bench output folders of the five settings (compositional-{plain,e0,hints,delta,all}.yaml),
 of compositional-all-tp20.yaml (tp-small, all levers, 20 epochs), of compositional-convergence.yaml
-and of the equivariant model's epoch ladder (compositional-tp20.yaml, compositional-tp60.yaml), all
-under one folder (named plain, e0, hints, delta, all, all-tp20, convergence, tp20, tp60), and writes:
+and of the equivariant model's epoch ladder (compositional-tp{20,60,90}.yaml), all under one folder
+(named plain, e0, hints, delta, all, all-tp20, convergence, tp20, tp60, tp90), and writes:
   OUT/headline.md        one table per task: ID and OOD total-energy and force MAE (mean ± std over
                          seeds), OOD/ID ratios, committee ROC-AUC, training time per seed
   OUT/convergence.md     ID test errors at the headline epochs against three times as many (and tp-small
-                         at 20 epochs against 60)
+                         at 20 against 60 and 30 against 90)
   OUT/curves-TASK.png    validation force and energy MAE per epoch (learning curves)
 Usage: python3 benchmarks/compositional/headline.py RUNS_DIR OUT_DIR   (matplotlib for the plots)
 """
@@ -171,8 +171,8 @@ def main():
     with open(os.path.join(out, "headline.md"), "w") as f:
         f.write(headline(runs))
     # convergence: ID test errors at the headline epochs (plain) against 3x (convergence suite), and the
-    # equivariant model's epoch ladder (tp20 against tp60) where those folders exist
-    pairs = [("plain", "convergence", "headline"), ("tp20", "tp60", "20")]
+    # equivariant model's epoch ladder (tp20 against tp60, 30 against tp90) where those folders exist
+    pairs = [("plain", "convergence", "headline"), ("tp20", "tp60", "20"), ("convergence", "tp90", "30")]
     lines = ["| task | model | epochs | ID F MAE (seed 1) | ID F MAE, 3× epochs | ratio | ID E MAE (seed 1) | ID E MAE, 3× | ratio |",
              "|---|---|---|---:|---:|---:|---:|---:|---:|"]
     for short_name, long_name, label in pairs:
@@ -197,7 +197,7 @@ def main():
         return
     head, long = training_runs(os.path.join(runs, "plain")), training_runs(os.path.join(runs, "convergence"))
     ladder = {}
-    for extra in ("tp20", "tp60"):
+    for extra in ("tp20", "tp60", "tp90"):
         for key, rs in training_runs(os.path.join(runs, extra)).items():
             for (model, seed), rows in rs.items():
                 ladder.setdefault(key, {})[(model + " (%s epochs)" % extra[2:], seed)] = rows
