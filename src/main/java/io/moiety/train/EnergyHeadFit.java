@@ -51,7 +51,7 @@ public final class EnergyHeadFit {
         }
         Isolated i = iso.get();
         return tc.e0().equals(TrainingConfig.E0_ANCHORED) ? anchored(train, i.energies(), i.origin())
-                : EnergyHead.fit(train, i.energies(), EnergyHead.ISOLATED + i.origin());
+                : EnergyHead.fit(train, i.energies(), i.source());
     }
 
     /**
@@ -93,7 +93,13 @@ public final class EnergyHeadFit {
      * @param energies element Z → GFN2-xTB energy of the isolated atom (eV)
      * @param origin   the file or data they were read from
      */
-    public record Isolated(ReferenceEnergies energies, String origin) {}
+    public record Isolated(ReferenceEnergies energies, String origin) {
+
+        /** The head's {@link EnergyHead#source} for these energies used as they are. */
+        public String source() {
+            return EnergyHead.ISOLATED + origin;
+        }
+    }
 
     /** The file's isolated-atom energies, checked to cover every training element. */
     private static ReferenceEnergies isolatedFromFile(List<Frame> train, Path isolatedAtoms) throws IOException {

@@ -190,7 +190,7 @@ public final class Training {
         Optional<EnergyHeadFit.Isolated> atoms = EnergyHeadFit.isolated(request.train(), tc, request.isolatedAtoms());
         EnergyPrior prior = EnergyPrior.fit(tc.priorKind(), request.train(), request.validation(),
                 atoms.map(EnergyHeadFit.Isolated::energies).orElse(null),
-                atoms.map(a -> EnergyHead.ISOLATED + a.origin()).orElse(null));
+                atoms.map(EnergyHeadFit.Isolated::source).orElse(null));
         LOG.info("{}: learning the residual over the {} prior ({} coefficients, ridge {}, element references: {})", name,
                 prior.kind(), prior.coefficients().size(), prior.ridge(), prior.elementSource());
         return prior;
