@@ -1,5 +1,6 @@
 package io.moiety.train;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,7 +12,9 @@ import org.slf4j.LoggerFactory;
  * weighs forces far above energy ({@code forces_weight ≫ energy_weight}) fixes only the slope of the
  * energy surface, and its level per atom, which no force sees, can wander far from the labels
  * before the small energy term pulls it back. On a short schedule it never does. The warning names
- * the epochs and errors and the weights to change; the run itself is not altered.
+ * the epochs and errors and the weights to change; the run itself is not altered. Runs whose loss
+ * weighs the energy at least as much as the forces are not watched: there a rise of the energy error
+ * is noise of the optimiser (a lucky low epoch at a high learning rate), not this drift.
  */
 public final class EnergyDriftWarning implements TrainingListener {
     private static final Logger LOG = LoggerFactory.getLogger(EnergyDriftWarning.class);
@@ -40,36 +43,41 @@ public final class EnergyDriftWarning implements TrainingListener {
     @Override
     public void onEpochEnd(TrainingView loop, EpochResult result) {
         if (!warned) {
-            drift(loop.history()).ifPresent(d -> {
+            check(loop.history(), energyWeight, forcesWeight).ifPresent(d -> {
                 warned = true;
                 LOG.warn("{}: {}", name, d.describe(energyWeight, forcesWeight));
             });
         }
     }
 
+    /** The drift in {@code history} under these loss weights: none unless the forces weigh more than the energy. */
+    static Optional<Drift> check(List<EpochResult> history, double energyWeight, double forcesWeight) {
+        return forcesWeight > energyWeight ? drift(history) : Optional.empty();
+    }
+
     /**
-     * The drift in {@code history}, if its last epoch has it: validation energy MAE per atom at least
-     * {@link #GROWTH} times its lowest earlier value and at least {@link #FLOOR_EV_PER_ATOM}, while the
-     * force MAE is below its value at that lowest-energy epoch.
+     * The drift in {@code history}, if its last two validated epochs have it: validation energy MAE
+     * per atom at least {@link #GROWTH} times its lowest value before them and at least
+     * {@link #FLOOR_EV_PER_ATOM} in both, while the force MAE of the last is below its value at that
+     * lowest-energy epoch. A single high epoch is a spike, not a drift.
      */
     static Optional<Drift> drift(List<EpochResult> history) {
-        if (history.size() < 2) {
+        List<EpochResult> validated = history.stream().filter(EpochResult::validated).toList();
+        if (validated.size() < 3 || !history.get(history.size() - 1).validated()) {
             return Optional.empty();
         }
-        EpochResult last = history.get(history.size() - 1);
-        EpochResult best = null;
-        for (EpochResult e : history.subList(0, history.size() - 1)) {
-            if (e.validated() && (best == null || e.validEnergyMaePerAtom() < best.validEnergyMaePerAtom())) {
-                best = e;
-            }
-        }
-        if (best == null || !last.validated()) {
-            return Optional.empty();
-        }
-        boolean grew = last.validEnergyMaePerAtom() >= GROWTH * best.validEnergyMaePerAtom()
-                && last.validEnergyMaePerAtom() >= FLOOR_EV_PER_ATOM;
+        EpochResult last = validated.get(validated.size() - 1);
+        EpochResult previous = validated.get(validated.size() - 2);
+        EpochResult best = validated.subList(0, validated.size() - 2).stream()
+                .min(Comparator.comparingDouble(EpochResult::validEnergyMaePerAtom)).orElseThrow();
+        boolean grew = grown(previous, best) && grown(last, best);
         boolean forcesBetter = last.validForceMae() < best.validForceMae();
         return grew && forcesBetter ? Optional.of(new Drift(best, last)) : Optional.empty();
+    }
+
+    private static boolean grown(EpochResult e, EpochResult best) {
+        return e.validEnergyMaePerAtom() >= GROWTH * best.validEnergyMaePerAtom()
+                && e.validEnergyMaePerAtom() >= FLOOR_EV_PER_ATOM;
     }
 
     /**

@@ -36,7 +36,7 @@ class EnergyDriftWarningTest {
         // tp-small, duplication, loss weights 1:1000, the first five epochs of the 2026-12-02 headline run
         List<EpochResult> h = history(new double[] {0.0697, 0.376, 0.749, 0.760, 0.776},
                 new double[] {0.647, 0.567, 0.454, 0.340, 0.297});
-        assertEquals(2, firstDriftEpoch(h), "0.376 ≥ 4 × 0.0697 while the force MAE fell");
+        assertEquals(3, firstDriftEpoch(h), "0.376 and 0.749 ≥ 4 × 0.0697 while the force MAE fell");
         EnergyDriftWarning.Drift d = EnergyDriftWarning.drift(h).orElseThrow();
         assertEquals(1, d.from().epoch());
         assertEquals(5, d.to().epoch());
@@ -46,18 +46,38 @@ class EnergyDriftWarningTest {
     }
 
     @Test
+    void aSingleHighEpochIsASpikeNotADrift() {
+        List<EpochResult> spike = history(new double[] {0.02, 0.15, 0.02, 0.015}, new double[] {0.6, 0.5, 0.4, 0.3});
+        assertEquals(0, firstDriftEpoch(spike));
+    }
+
+    @Test
+    void onlyLossesThatWeighForcesAboveEnergyAreWatched() {
+        // tp-small, chain extension, loss weights 1000:100, lr 1e-2, the first six epochs of a 2026-12-02
+        // run: epoch 3 is a lucky low, and the energy error stays above four times it while the forces fall
+        List<EpochResult> h = history(new double[] {0.0570, 0.0534, 0.00729, 0.0745, 0.0309, 0.0204},
+                new double[] {0.616, 0.514, 0.451, 0.390, 0.301, 0.237});
+        assertTrue(EnergyDriftWarning.drift(h.subList(0, 5)).isPresent(), "the pattern alone is there");
+        for (int n = 1; n <= h.size(); n++) {
+            assertFalse(EnergyDriftWarning.check(h.subList(0, n), 1000, 100).isPresent(), "energy-dominated, epoch " + n);
+            assertFalse(EnergyDriftWarning.check(h.subList(0, n), 100, 100).isPresent(), "equal weights, epoch " + n);
+        }
+        assertTrue(EnergyDriftWarning.check(h.subList(0, 5), 1, 1000).isPresent());
+    }
+
+    @Test
     void convergingRunsAndRunsThatGetWorseEverywhereAreNotDrifts() {
         List<EpochResult> converging = history(new double[] {0.05, 0.03, 0.02, 0.01, 0.008},
                 new double[] {0.6, 0.4, 0.3, 0.2, 0.15});
         assertEquals(0, firstDriftEpoch(converging));
         // energy and forces both grow: divergence, not the force-dominated drift this check names
-        List<EpochResult> diverging = history(new double[] {0.02, 0.1, 0.5}, new double[] {0.3, 0.5, 0.9});
+        List<EpochResult> diverging = history(new double[] {0.02, 0.1, 0.5, 0.9}, new double[] {0.3, 0.5, 0.9, 1.2});
         assertEquals(0, firstDriftEpoch(diverging));
         // a fourfold rise that stays below 10 meV/atom is left alone: at that level it is noise
-        List<EpochResult> small = history(new double[] {0.001, 0.005, 0.009}, new double[] {0.3, 0.2, 0.1});
+        List<EpochResult> small = history(new double[] {0.001, 0.005, 0.009, 0.009}, new double[] {0.3, 0.2, 0.1, 0.05});
         assertEquals(0, firstDriftEpoch(small));
         // growth just under the factor
-        List<EpochResult> under = history(new double[] {0.01, 0.039}, new double[] {0.3, 0.2});
+        List<EpochResult> under = history(new double[] {0.01, 0.039, 0.039}, new double[] {0.3, 0.2, 0.1});
         assertEquals(0, firstDriftEpoch(under));
     }
 
@@ -69,6 +89,7 @@ class EnergyDriftWarningTest {
         List<EpochResult> h = new ArrayList<>();
         h.add(new EpochResult(1, 1e-3, 1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0));
         h.add(new EpochResult(2, 1e-3, 1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1));
+        h.add(new EpochResult(3, 1e-3, 1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 2));
         assertEquals(Optional.empty(), EnergyDriftWarning.drift(h));
     }
 }
