@@ -1,5 +1,7 @@
 package io.moiety.cli;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +29,7 @@ import picocli.CommandLine.Command;
             PropsCommand.class,
         })
 public final class Main implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,6 +42,12 @@ public final class Main implements Runnable {
     /** Builds the command line with Moiety's error handling. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionStrategy(parsed -> {
+            if (MallocCheck.appliesTo(parsed)) {
+                MallocCheck.warning(System.getProperty("os.name"), System.getenv()).ifPresent(LOG::warn);
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             cmd.getErr().println(cmd.getColorScheme().errorText("error: " + ErrorLine.of(ex)));
             if (System.getenv("MOIETY_DEBUG") != null) {
