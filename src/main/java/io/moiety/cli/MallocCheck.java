@@ -10,7 +10,7 @@ import picocli.CommandLine;
  * The warning that glibc's allocator is left at its defaults for a command that runs networks. With
  * those defaults, tensor memory above 128 KiB comes fresh from the kernel and goes back to it on
  * free, and a thread's arena is made of 64 MiB heaps, so every training step pays page faults on
- * fresh memory: a tp-small training cell on 2 cores took 1.6–2× as long as with {@link #TUNABLES}
+ * fresh memory: a tp-small training cell on 2 cores took 1.6–2.2× as long as with {@link #TUNABLES}
  * (docs/perf.md). Only the environment the JVM starts in can change the allocator: {@link #TUNABLES}
  * in {@code GLIBC_TUNABLES} (the Docker images set it) or a preloaded tcmalloc. The numbers a
  * network computes do not depend on it.
