@@ -19,11 +19,11 @@ Usage: python3 benchmarks/compositional/headline.py RUNS_DIR OUT_DIR   (matplotl
 """
 import csv, json, math, os, re, statistics, sys, zipfile
 
-SETTINGS = [("plain", "plain (paper)"), ("e0", "+ isolated-atom E0 (anchored)"), ("hints", "+ minimal hints"),
-            ("delta", "+ Δ over group additivity"), ("all", "all levers"),
-            ("all-tp20", "all levers, 20 epochs")]   # compositional-all-tp20.yaml: tp-small alone
-TP60 = {s: label for s, label in SETTINGS[:5]}   # compositional-SETTING-tp60.yaml: tp-small alone, 60 epochs
-SETTINGS = [x for s, label in SETTINGS for x in ([(s, label)] + ([(s + "-tp60", label + ", 60 epochs")] if s in TP60 else []))]
+LEVERS = [("plain", "plain (paper)"), ("e0", "+ isolated-atom E0 (anchored)"), ("hints", "+ minimal hints"),
+          ("delta", "+ Δ over group additivity"), ("all", "all levers")]
+# each setting, then compositional-SETTING-tp60.yaml (tp-small alone, 60 epochs); last compositional-all-tp20.yaml
+SETTINGS = [x for s, label in LEVERS for x in ((s, label), (s + "-tp60", label + ", 60 epochs"))] \
+    + [("all-tp20", "all levers, 20 epochs")]
 HINTED = {"hints", "all", "all-tp20", "hints-tp60", "all-tp60"}   # settings whose fission has its own models
 COMMITTED = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "results")
 TASKS = ["chain-extension", "fusion", "duplication", "combination", "fission"]
@@ -171,8 +171,6 @@ def training_runs(folder):
     """{(task, model, seed): metrics rows} for the training folders of a bench folder, the task found
     from the training set's elements and frame count (unique within each suite)."""
     out = {}
-    if folder is None:
-        return out
     tdir = os.path.join(folder, "training")
     if not os.path.isdir(tdir):
         return out
