@@ -59,7 +59,7 @@ final class MallocCheck {
         }
         boolean networks = last.commandSpec().mixins().values().stream()
                 .anyMatch(m -> m.userObject() instanceof ThreadsOption);
-        String device = last.matchedOptionValue("--device", "cpu").toLowerCase(Locale.ROOT);
-        return networks && !device.startsWith("gpu") && !device.startsWith("cuda");
+        String device = last.matchedOptionValue("--device", "cpu").trim().toLowerCase(Locale.ROOT);
+        return networks && !device.equals("gpu") && !device.equals("cuda");   // Devices.select's GPU names
     }
 }
